@@ -1,0 +1,460 @@
+/*
+ * csvin.c: read a CSV file with libcsv in strict mode and say where things are.
+ *
+ * libcsv reports byte offsets, not lines, and csv_fini() clears its error
+ * state. Lines are counted from the callbacks instead: with CSV_REPALL_NL
+ * every line break outside a field reaches the row callback, and the breaks
+ * inside a quoted field are in the field's bytes. So the line a row starts on
+ * is known when its first field arrives, and an error's line is the line of
+ * the last callback plus the breaks in the half-read field that libcsv holds
+ * (entry_buf). Whole chunks go to csv_parse(); feeding it a line at a time
+ * would cost a call and a memchr() per line.
+ *
+ * The fingerprint is hashed from the raw chunks on a second thread
+ * (fingerprint.c); chunks rotate through a small ring so that the hash can
+ * lag the parse by a few megabytes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "bigmem.h"
+#include "csvin.h"
+#include "fingerprint.h"
+#include "rowpipe.h"
+#include "text.h"
+
+#define CHUNK		(1 << 20)
+#define RING		4
+
+/* libcsv's parser state for "inside a field" (csv.c keeps the names private). */
+#define FIELD_BEGUN	2
+
+struct reader {
+	struct csv_parser	 p;
+	const char		*file;
+	struct fault		 fault;		/* the parser's own errors */
+	int			 failed;
+
+	unsigned long		 line;		/* line of the parser's position */
+	unsigned long		 row_line;	/* line the current row began on */
+	int			 after_cr;	/* the last break was a CR */
+
+	struct rowpipe		*pipe;
+};
+
+const char *
+csvin_display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "(stdin)" : path;
+}
+
+const char *
+csvin_delimiter_name(int c)
+{
+	switch (c) {
+	case ',':
+		return "comma";
+	case ';':
+		return "semicolon";
+	case '\t':
+		return "tab";
+	case '|':
+		return "bar";
+	}
+	return "other";
+}
+
+int
+csvin_row_is_blank(const struct csvin_row *row)
+{
+	size_t	i, k;
+
+	for (i = 0; i < row->nfields; i++)
+		for (k = 0; k < row->len[i]; k++)
+			if (row->field[i][k] != ' ' && row->field[i][k] != '\t')
+				return 0;
+	return 1;
+}
+
+static unsigned long
+count_breaks(const char *s, size_t len)
+{
+	unsigned long	n = 0;
+	const char	*end = s + len;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
+/*
+ * Check a field's bytes: no NUL, valid UTF-8. Returns 0, or -1 with the fault
+ * filled at the line of the bad byte.
+ */
+static int
+reader_check_field(struct reader *r, const char *s, size_t len,
+    unsigned long *breaks, unsigned char *plain)
+{
+	const char	*nul;
+	size_t		 bad, i;
+
+	/* One pass for the common case: printable ASCII and nothing else. */
+	*breaks = 0;
+	if ((i = text_plain_prefix(s, len)) == len) {
+		*plain = 1;
+		return 0;
+	}
+	*plain = 0;
+	*breaks = count_breaks(s, len);
+	if ((nul = memchr(s, '\0', len)) != NULL)
+		return fault_set(&r->fault, EXIT_DATA,
+		    "%s:%lu: NUL byte; this is not a text CSV file: save or "
+		    "export it as CSV UTF-8", r->file,
+		    r->line + count_breaks(s, (size_t)(nul - s)));
+	if ((bad = utf8_invalid_from(s, len, i)) != len)
+		return fault_set(&r->fault, EXIT_DATA,
+		    "%s:%lu: invalid UTF-8 (byte 0x%02X); re-save the file as "
+		    "UTF-8, or name its encoding with --encoding (a file from "
+		    "Excel on Windows is usually --encoding cp1252)", r->file,
+		    r->line + count_breaks(s, bad), (unsigned char)s[bad]);
+	return 0;
+}
+
+/* libcsv callback: one field ended; check it and pass it on. */
+static void
+reader_field(void *data, size_t len, void *arg)
+{
+	struct reader	*r = arg;
+	const char	*s = data;
+	unsigned long	 breaks;
+	unsigned char	 plain;
+
+	if (r->failed)
+		return;
+	r->after_cr = 0;
+	if (!rowpipe_in_row(r->pipe))
+		r->row_line = r->line;
+	if (reader_check_field(r, s, len, &breaks, &plain) != 0) {
+		r->failed = 1;
+		return;
+	}
+	r->line += breaks;
+	rowpipe_field(r->pipe, s, len, plain);
+}
+
+/*
+ * libcsv callback: a row ended, or (CSV_REPALL_NL) a line break came outside
+ * any row. Count the break, and pass on a row that has fields.
+ */
+static void
+reader_row(int term, void *arg)
+{
+	struct reader	*r = arg;
+
+	if (r->failed)
+		return;
+	if (rowpipe_in_row(r->pipe) && rowpipe_row(r->pipe, r->row_line) != 0)
+		r->failed = 1;
+	/* CRLF is one break; a lone CR (old Mac files) counts as one too. */
+	if (term == '\n' && !r->after_cr)
+		r->line++;
+	else if (term == '\r')
+		r->line++;
+	r->after_cr = term == '\r';
+}
+
+/* Pick the delimiter the first line uses most, outside quotes. */
+static int
+detect_delimiter(const char *s, size_t len)
+{
+	size_t	comma = 0, semi = 0, tab = 0, bar = 0, i;
+	int	quoted = 0;
+
+	for (i = 0; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (s[i] == ',')
+			comma++;
+		else if (s[i] == ';')
+			semi++;
+		else if (s[i] == '\t')
+			tab++;
+		else if (s[i] == '|')
+			bar++;
+	}
+	if (semi > comma && semi >= tab && semi >= bar)
+		return ';';
+	if (tab > comma && tab > semi && tab >= bar)
+		return '\t';
+	if (bar > comma && bar > semi && bar > tab)
+		return '|';
+	return ',';
+}
+
+static int
+space_not_tab(unsigned char c)
+{
+	return c == ' ';
+}
+
+static void
+reader_set_delimiter(struct reader *r, int c)
+{
+	csv_set_delim(&r->p, (unsigned char)c);
+	if (c == '\t')
+		csv_set_space_func(&r->p, space_not_tab);
+}
+
+/* The line libcsv is on: the last callback's, plus breaks in its field so far. */
+static unsigned long
+reader_where(const struct reader *r)
+{
+	return r->line + count_breaks((const char *)r->p.entry_buf,
+	    r->p.entry_pos);
+}
+
+/* Feed converted text to the parser and explain a strict-mode error. */
+static int
+reader_feed(struct reader *r, const char *s, size_t len)
+{
+	size_t	done;
+
+	done = csv_parse(&r->p, s, len, reader_field, reader_row, r);
+	if (r->failed)
+		return -1;
+	if (done == len && csv_error(&r->p) == CSV_SUCCESS)
+		return 0;
+	if (csv_error(&r->p) != CSV_EPARSE)
+		return fault_set(&r->fault, EXIT_IOERR, "%s: %s", r->file,
+		    csv_strerror(csv_error(&r->p)));
+	/* libcsv stops on the byte it refused; which one tells the story. */
+	if (!r->p.quoted)
+		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: stray quote in "
+		    "an unquoted field; put the whole field in quotes and "
+		    "double each quote inside it (\"\")", r->file,
+		    reader_where(r));
+	return fault_set(&r->fault, EXIT_DATA, "%s:%lu: text after a closing "
+	    "quote; a quoted field must end at the delimiter or the end of the "
+	    "line", r->file, reader_where(r));
+}
+
+/* Open path for reading; "-" is standard input. Returns the descriptor. */
+static int
+reader_open(const char *path, const char *file, struct fault *f)
+{
+	struct stat	st;
+	int		fd;
+
+	if (strcmp(path, "-") == 0)
+		return STDIN_FILENO;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return fault_set(f, EXIT_NOINPUT, "%s: cannot open: %s", file,
+		    strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return fault_set(f, EXIT_NOINPUT,
+		    "%s: is a directory; name a CSV file", file);
+	}
+	return fd;
+}
+
+/*
+ * Convert in[0, *inlen) from the named encoding to UTF-8 into out, leaving
+ * at the front of in the bytes of a character cut by the chunk's end.
+ */
+static int
+reader_convert(struct reader *r, iconv_t cd, char *in, size_t *inlen,
+    char **out, size_t *outlen, size_t *outcap, int eof)
+{
+	char	*ip = in, *op;
+	size_t	 il = *inlen, ol;
+
+	*outlen = 0;
+	for (;;) {
+		if (*outcap - *outlen < il * 4 + 16) {
+			*outcap = *outlen + il * 4 + 16;
+			*out = xrealloc(*out, *outcap);
+		}
+		op = *out + *outlen;
+		ol = *outcap - *outlen;
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) {
+			*outlen = (size_t)(op - *out);
+			break;
+		}
+		*outlen = (size_t)(op - *out);
+		if (errno == E2BIG)
+			continue;
+		if (errno == EINVAL && !eof)
+			break;
+		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: byte 0x%02X is "
+		    "not valid in the encoding given with --encoding; check the "
+		    "name (iconv -l lists them)", r->file,
+		    r->line + count_breaks(*out, *outlen),
+		    (unsigned char)*ip);
+	}
+	memmove(in, ip, il);
+	*inlen = il;
+	return 0;
+}
+
+/* Read into buf, retrying on EINTR; returns the count or -1. */
+static ssize_t
+read_some(int fd, char *buf, size_t len)
+{
+	ssize_t	n;
+
+	do
+		n = read(fd, buf, len);
+	while (n == -1 && errno == EINTR);
+	return n;
+}
+
+int
+csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
+    struct csvin_result *res, struct fault *f)
+{
+	struct reader		 r;
+	struct fingerprint	*fp = NULL;
+	iconv_t			 cd = (iconv_t)-1;
+	char			*ring[RING] = { NULL }, *conv = NULL, *carry = NULL;
+	uint64_t		 ticket[RING] = { 0 };
+	size_t			 convcap = 0, carrylen = 0, len, k = 0;
+	ssize_t			 n;
+	int			 fd, rc = -1, first = 1, eof = 0, detect;
+
+	memset(&r, 0, sizeof r);
+	r.file = csvin_display_name(o->path);
+	r.line = 1;
+	detect = o->delimiter == 0;
+
+	if (o->encoding != NULL &&
+	    (cd = iconv_open("UTF-8", o->encoding)) == (iconv_t)-1)
+		return fault_set(f, EXIT_USAGE, "unknown encoding '%s' for "
+		    "--encoding; iconv -l lists the names", o->encoding);
+	if ((fd = reader_open(o->path, r.file, f)) == -1) {
+		if (cd != (iconv_t)-1)
+			iconv_close(cd);
+		return -1;
+	}
+	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+		fault_set(&r.fault, EXIT_IOERR, "out of memory");
+		goto out;
+	}
+	if (!detect)
+		reader_set_delimiter(&r, o->delimiter);
+	fp = fingerprint_start();
+	r.pipe = rowpipe_start(r.file, fn, arg);
+	if (cd != (iconv_t)-1)
+		carry = xmalloc(CHUNK + 16);
+
+	while (!eof) {
+		char	*chunk, *text;
+
+		/* Reuse a ring buffer only once the hash is done with it. */
+		if (ring[0] == NULL) {
+			ring[0] = bigmem_resize(NULL, 0, (size_t)RING * CHUNK);
+			for (k = 1; k < RING; k++)
+				ring[k] = ring[0] + k * CHUNK;
+			k = 0;
+		}
+		fingerprint_wait(fp, ticket[k]);
+		chunk = ring[k];
+		if ((n = read_some(fd, chunk, CHUNK)) == -1)
+			goto readerr;
+		eof = n == 0;
+		/* The BOM check wants three bytes; a pipe may give fewer. */
+		while (first && !eof && n < 3) {
+			ssize_t	more = read_some(fd, chunk + n, CHUNK - (size_t)n);
+
+			if (more == -1)
+				goto readerr;
+			if (more == 0)
+				break;
+			n += more;
+		}
+		ticket[k] = fingerprint_feed(fp, chunk, (size_t)n);
+		k = (k + 1) % RING;
+		text = chunk;
+		len = (size_t)n;
+		if (cd != (iconv_t)-1) {
+			memcpy(carry + carrylen, chunk, (size_t)n);
+			carrylen += (size_t)n;
+			if (reader_convert(&r, cd, carry, &carrylen, &conv, &len,
+			    &convcap, eof) != 0)
+				goto out;
+			text = conv;
+		}
+		if (first && len > 0) {
+			first = 0;
+			if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+				text += 3;
+				len -= 3;
+			}
+		}
+		if (detect && len > 0) {
+			size_t	i = 0;
+
+			while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+			    text[i] == '\r' || text[i] == '\n'))
+				i++;
+			if (i < len) {
+				reader_set_delimiter(&r,
+				    detect_delimiter(text + i, len - i));
+				detect = 0;
+			}
+		}
+		if (len > 0 && reader_feed(&r, text, len) != 0)
+			goto out;
+	}
+	/* Check before csv_fini(), which forgets the parser's state. */
+	if (r.p.pstate == FIELD_BEGUN && r.p.quoted) {
+		fault_set(&r.fault, EXIT_DATA, "%s:%lu: quote opened here is never "
+		    "closed; add the closing quote (\")", r.file, r.line);
+		goto out;
+	}
+	csv_fini(&r.p, reader_field, reader_row, &r);
+	if (r.failed)
+		goto out;
+	if (res != NULL) {
+		fingerprint_finish(fp, res->fingerprint);
+		fp = NULL;
+		res->delimiter = csv_get_delim(&r.p);
+	}
+	rc = 0;
+	goto out;
+readerr:
+	fault_set(&r.fault, EXIT_IOERR, "%s: cannot read: %s", r.file,
+	    strerror(errno));
+out:
+	/*
+	 * The consumer is behind the parser: a failure of its comes from an
+	 * earlier row than the parser's own, so it is the one to report.
+	 */
+	if (r.pipe != NULL && rowpipe_finish(r.pipe, f) != 0)
+		rc = -1;
+	else if (rc != 0)
+		*f = r.fault;
+	if (fp != NULL)
+		fingerprint_finish(fp, NULL);
+	csv_free(&r.p);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	if (ring[0] != NULL)
+		bigmem_resize(ring[0], (size_t)RING * CHUNK, 0);
+	free(carry);
+	free(conv);
+	return rc;
+}

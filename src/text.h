@@ -1,0 +1,49 @@
+/* text.h: UTF-8 checks, the folding of names, and display widths. */
+#ifndef RAFFLE_TEXT_H
+#define RAFFLE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Offset of the first byte that breaks UTF-8 in s, or len when all is valid. */
+size_t	 utf8_invalid_at(const char *, size_t);
+size_t	 utf8_invalid_from(const char *, size_t, size_t);
+
+/* Length of the leading run of printable ASCII (0x20 to 0x7e) in s. */
+size_t	 text_plain_prefix(const char *, size_t);
+
+/* Decode one code point from a valid UTF-8 string; returns its byte length. */
+size_t	 utf8_decode(const char *, size_t, uint32_t *);
+
+/* Encode cp into out (4 bytes of room); returns the byte length. */
+size_t	 utf8_encode(char *, uint32_t);
+
+/*
+ * Fold s (valid UTF-8) in place the way a name is meant: trim, fold inner
+ * runs of white space (line breaks and Unicode spaces too) to one space, and
+ * drop control and invisible format characters. Returns the new length.
+ */
+size_t	 text_fold(char *, size_t);
+
+/* text_fold for a string known to hold only printable ASCII. */
+size_t	 text_fold_plain(char *, size_t);
+
+/* Columns a terminal gives s; zero-width joiners and selectors count 0. */
+size_t	 text_width(const char *, size_t);
+
+/*
+ * Bytes of s that fit in cols columns without splitting a character; the
+ * width they take is stored in *used when used is not NULL.
+ */
+size_t	 text_fit(const char *, size_t, size_t, size_t *);
+
+/* Whether cp is drawn with no width of its own (joiners, selectors, marks). */
+int	 text_is_zero_width(uint32_t);
+
+/* Make sure wcwidth(3) knows UTF-8, whatever the user's locale says. */
+void	 text_init_locale(void);
+
+/* ASCII case-insensitive equality of two strings. */
+int	 text_equal_nocase(const char *, const char *);
+
+#endif

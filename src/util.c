@@ -1,0 +1,193 @@
+/* util.c: allocation wrappers, faults, warnings and small parsers. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Fill a fault with a status and message; returns -1 for the caller to pass on. */
+int
+fault_set(struct fault *f, int status, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (f == NULL)
+		return -1;
+	f->status = status;
+	va_start(ap, fmt);
+	vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Report running out of memory and exit; nothing sensible can follow. */
+static void
+nomem(void)
+{
+	fputs("raffle: out of memory\n", stderr);
+	exit(EXIT_IOERR);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void	*p;
+
+	if ((p = malloc(size == 0 ? 1 : size)) == NULL)
+		nomem();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL)
+		nomem();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t size)
+{
+	if ((p = realloc(p, size == 0 ? 1 : size)) == NULL)
+		nomem();
+	return p;
+}
+
+/* Resize an array of n elements of size each, checking the multiplication. */
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		nomem();
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Copy len bytes of s and terminate them. Caller frees. */
+char *
+xstrndup(const char *s, size_t len)
+{
+	char	*p;
+
+	p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Format into a new string. Caller frees. */
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		nomem();
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static void
+warn_stderr(const char *msg)
+{
+	fprintf(stderr, "raffle: %s\n", msg);
+}
+
+static warn_sink	warn_current = warn_stderr;
+
+/* Route warnings to sink, or back to standard error when sink is NULL. */
+void
+warn_set_sink(warn_sink sink)
+{
+	warn_current = sink != NULL ? sink : warn_stderr;
+}
+
+void
+warn_msg(const char *fmt, ...)
+{
+	char	buf[1024];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	warn_current(buf);
+}
+
+/* Write len bytes as 2*len lowercase hex digits and a NUL into out. */
+void
+hex_encode(char *out, const unsigned char *in, size_t len)
+{
+	static const char	digits[] = "0123456789abcdef";
+	size_t			i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = digits[in[i] >> 4];
+		out[2 * i + 1] = digits[in[i] & 15];
+	}
+	out[2 * len] = '\0';
+}
+
+static int
+hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decode exactly 2*len hex digits (and nothing more) from s; -1 if s is not that. */
+int
+hex_decode(unsigned char *out, size_t len, const char *s)
+{
+	size_t	i;
+	int	hi, lo;
+
+	for (i = 0; i < len; i++) {
+		if ((hi = hex_digit(s[2 * i])) < 0 ||
+		    (lo = hex_digit(s[2 * i + 1])) < 0)
+			return -1;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return s[2 * len] == '\0' ? 0 : -1;
+}
+
+/* Parse a whole decimal number of at most max, digits only; -1 otherwise. */
+int
+parse_u64(const char *s, uint64_t max, uint64_t *out)
+{
+	uint64_t	v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (v > (max - (uint64_t)(*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	*out = v;
+	return 0;
+}

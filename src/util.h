@@ -1,0 +1,56 @@
+/* util.h: memory that never fails, failures that carry an exit status. */
+#ifndef RAFFLE_UTIL_H
+#define RAFFLE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RAFFLE_VERSION "1.0.0"
+
+/* Exit statuses, as sysexits(3) names them; 1 is our own. */
+enum {
+	EXIT_OK = 0,
+	EXIT_EXHAUSTED = 1,	/* a draw could not be completed: nobody eligible left */
+	EXIT_USAGE = 64,
+	EXIT_DATA = 65,
+	EXIT_NOINPUT = 66,
+	EXIT_CANTCREAT = 73,
+	EXIT_IOERR = 74,
+	EXIT_LOCKED = 75
+};
+
+/*
+ * What went wrong, for the caller to show: the exit status it implies and a
+ * message without the "raffle: " prefix. Core functions fill one and return
+ * -1; the face decides how to show it.
+ */
+struct fault {
+	int	 status;
+	char	 msg[1024];
+};
+
+int	 fault_set(struct fault *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Warnings go through one sink so the screen can hold them while curses owns
+ * the terminal. The default writes "raffle: MSG" to standard error.
+ */
+typedef void (*warn_sink)(const char *);
+void	 warn_set_sink(warn_sink);
+void	 warn_msg(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+void	 hex_encode(char *, const unsigned char *, size_t);
+int	 hex_decode(unsigned char *, size_t, const char *);
+int	 parse_u64(const char *, uint64_t, uint64_t *);
+
+#endif
