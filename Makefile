@@ -25,11 +25,13 @@ LDLIBS = $(PKG_LIBS) -lcsv -pthread
 # The core: no curses, no sleeping. Tests link it directly.
 CORE = src/util.o src/text.o src/csvin.o src/csvout.o \
 	src/roster.o src/fingerprint.o src/bigmem.o \
-	src/rowpipe.o
+	src/rowpipe.o src/rng.o src/fenwick.o src/prizes.o src/strmap.o \
+	src/ledger.o src/event.o src/session.o src/report.o src/verify.o
 # The faces.
 FACES = src/main.o src/cli.o
 
-UNIT = tests/unit/test_text tests/unit/test_csvin tests/unit/test_roster
+UNIT = tests/unit/test_text tests/unit/test_csvin tests/unit/test_roster \
+	tests/unit/test_rng tests/unit/test_event tests/unit/test_ledger
 
 all: raffle
 
@@ -56,20 +58,26 @@ test: raffle $(UNIT)
 	@tests/run $(UNIT)
 
 run: raffle
-	./raffle -i data/roster.csv --weight-column tickets --group-column team --check
+	@mkdir -p tests/out
+	./raffle -i data/roster.csv -p data/prizes.csv --weight-column tickets \
+	    --group-column team -l tests/out/run.log --draw all
 
 bench: raffle
 	@tests/bench/run
 
 install: raffle
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+	    $(DESTDIR)$(MANPREFIX)/man5
 	cp -f raffle $(DESTDIR)$(PREFIX)/bin/raffle
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/raffle
 	cp -f man/raffle.1 $(DESTDIR)$(MANPREFIX)/man1/raffle.1
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/raffle.1
+	cp -f man/raffle.log.5 $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/raffle $(DESTDIR)$(MANPREFIX)/man1/raffle.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/raffle $(DESTDIR)$(MANPREFIX)/man1/raffle.1 \
+	    $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
 
 clean:
 	rm -f raffle src/*.o src/*.d tests/unit/*.o tests/unit/*.d $(UNIT)

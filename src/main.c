@@ -3,6 +3,7 @@
  * ask for and hands over to that mode; the rules live in the core modules.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,15 @@ enum {
 	OPT_GROUP_COLUMN,
 	OPT_ENCODING,
 	OPT_LIST,
-	OPT_CHECK
+	OPT_CHECK,
+	OPT_DRAW,
+	OPT_FORFEIT,
+	OPT_ALLOW_REPEAT,
+	OPT_WITNESS,
+	OPT_PRINT,
+	OPT_FORMAT,
+	OPT_VERIFY,
+	OPT_EXPECT_HEAD
 };
 
 static const struct option long_options[] = {
@@ -37,6 +46,16 @@ static const struct option long_options[] = {
 	{ "encoding",		required_argument,	NULL, OPT_ENCODING },
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "check",		no_argument,		NULL, OPT_CHECK },
+	{ "prizes",		required_argument,	NULL, 'p' },
+	{ "log",		required_argument,	NULL, 'l' },
+	{ "draw",		required_argument,	NULL, OPT_DRAW },
+	{ "forfeit",		required_argument,	NULL, OPT_FORFEIT },
+	{ "allow-repeat",	no_argument,		NULL, OPT_ALLOW_REPEAT },
+	{ "witness",		required_argument,	NULL, OPT_WITNESS },
+	{ "print",		no_argument,		NULL, OPT_PRINT },
+	{ "format",		required_argument,	NULL, OPT_FORMAT },
+	{ "verify",		no_argument,		NULL, OPT_VERIFY },
+	{ "expect-head",	required_argument,	NULL, OPT_EXPECT_HEAD },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -44,14 +63,28 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
 "usage: raffle -i FILE [roster options] --list | --check\n"
+"       raffle -i FILE [-p FILE] [-l FILE] [draw options] --draw N|all\n"
+"       raffle -i FILE [-p FILE] [-l FILE] [draw options] --forfeit SEQ\n"
+"       raffle [-l FILE] --print [--format text|csv|json]\n"
+"       raffle [-i FILE [-p FILE]] [-l FILE] --verify [--expect-head SEQ:HEX]\n"
 "       raffle -h | --help | -V | --version\n"
 "\n"
 "Modes:\n"
 "  --list                 write the participants as read, as CSV\n"
 "  --check                summarise the roster and print its fingerprint\n"
+"  --draw N|all           draw N winners (or all that remain) for the next\n"
+"                         prizes, then print them once they are on disk\n"
+"  --forfeit SEQ          mark draw SEQ as a no-show and draw a replacement\n"
+"  --print                print the results from the log alone\n"
+"  --verify               check the log's chain; with -i (and -p) recompute\n"
+"                         every winner from the sessions' seeds\n"
 "\n"
-"Roster:\n"
+"Files:\n"
 "  -i, --import FILE      the roster, a CSV file ('-' reads standard input)\n"
+"  -p, --prizes FILE      the prize table: prize,quantity[,eligible]\n"
+"  -l, --log FILE         the result log (default: raffle.log)\n"
+"\n"
+"Roster options:\n"
 "      --delimiter C      ',' ';' '|' or 'tab' (default: detected from line 1)\n"
 "      --no-header        the first row is a participant, not a header\n"
 "      --name-column COL  header name or 1-based number (default: name,\n"
@@ -62,10 +95,20 @@ static const char usage_text[] =
 "      --group-column COL   a group such as a team, for eligible prizes\n"
 "      --encoding NAME    convert from NAME, e.g. cp1252 (default: UTF-8)\n"
 "\n"
+"Draw options:\n"
+"      --allow-repeat     a winner stays in later draws\n"
+"      --witness TEXT     words from the audience, mixed into every draw\n"
+"\n"
+"Output options:\n"
+"      --format FORMAT    --print as text, csv or json (default: text)\n"
+"      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
+"                         begins with HEX\n"
+"\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
-"Exit status: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 I/O error.\n";
+"Exit status: 0 ok, 1 nobody eligible left, 64 usage, 65 bad data,\n"
+"66 missing input, 73 cannot create, 74 I/O error, 75 log in use.\n";
 
 static void
 usage(FILE *fp)
@@ -115,6 +158,7 @@ int
 main(int argc, char **argv)
 {
 	struct cli	c;
+	uint64_t	num;
 	int		ch;
 
 	text_init_locale();
@@ -124,7 +168,7 @@ main(int argc, char **argv)
 	}
 	memset(&c, 0, sizeof c);
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":i:hV", long_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":i:p:l:hV", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'i':
 			c.roster.csv.path = optarg;
@@ -156,6 +200,59 @@ main(int argc, char **argv)
 		case OPT_CHECK:
 			set_mode(&c, MODE_CHECK, "--check");
 			break;
+		case 'p':
+			c.prizes = optarg;
+			break;
+		case 'l':
+			c.log = optarg;
+			break;
+		case OPT_DRAW:
+			set_mode(&c, MODE_DRAW, "--draw");
+			if (strcmp(optarg, "all") == 0)
+				c.draw = DRAW_ALL;
+			else if (parse_u64(optarg, 100000000, &num) != 0 || num == 0)
+				usage_error("--draw '%s': give a number from 1 "
+				    "or 'all'", optarg);
+			else
+				c.draw = (size_t)num;
+			break;
+		case OPT_FORFEIT:
+			set_mode(&c, MODE_FORFEIT, "--forfeit");
+			if (parse_u64(optarg, UINT64_MAX, &c.forfeit) != 0 ||
+			    c.forfeit == 0)
+				usage_error("--forfeit '%s': give the sequence "
+				    "number of a draw", optarg);
+			break;
+		case OPT_ALLOW_REPEAT:
+			c.repeat = 1;
+			break;
+		case OPT_WITNESS:
+			if (utf8_invalid_at(optarg, strlen(optarg)) !=
+			    strlen(optarg))
+				usage_error("--witness: the text is not UTF-8%s",
+				    "");
+			c.witness = optarg;
+			break;
+		case OPT_PRINT:
+			set_mode(&c, MODE_PRINT, "--print");
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				c.format = REPORT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				c.format = REPORT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				c.format = REPORT_JSON;
+			else
+				usage_error("--format '%s': use text, csv or "
+				    "json", optarg);
+			break;
+		case OPT_VERIFY:
+			set_mode(&c, MODE_VERIFY, "--verify");
+			break;
+		case OPT_EXPECT_HEAD:
+			c.expect_head = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -170,5 +267,11 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
+	if (c.log == NULL)
+		c.log = "raffle.log";
+	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
+		usage_error("--expect-head goes with --verify%s", "");
+	/* A full disk under ulimit -f must be an error we report, not death. */
+	signal(SIGXFSZ, SIG_IGN);
 	return cli_run(&c);
 }

@@ -52,5 +52,6 @@ void	 warn_msg(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 hex_encode(char *, const unsigned char *, size_t);
 int	 hex_decode(unsigned char *, size_t, const char *);
 int	 parse_u64(const char *, uint64_t, uint64_t *);
+uint64_t hash_bytes(const char *, size_t);
 
 #endif

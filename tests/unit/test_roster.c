@@ -9,37 +9,15 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "roster.h"
 #include "text.h"
-
-static char	path[] = "/tmp/raffle-roster-XXXXXX";
-
-static void
-quiet(const char *msg)
-{
-	(void)msg;
-}
 
 static int
 load(struct roster *r, const char *text, const char *weight,
     const char *group, struct fault *f)
 {
-	struct roster_opts	o;
-	int			fd;
-
-	strcpy(path, "/tmp/raffle-roster-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	memset(&o, 0, sizeof o);
-	o.csv.path = path;
-	o.weight_col = weight;
-	o.group_col = group;
-	warn_set_sink(quiet);
-	fd = roster_load(r, &o, f);
-	unlink(path);
-	return fd;
+	return helpers_roster(r, text, weight, group, f);
 }
 
 static void

@@ -1,0 +1,105 @@
+/* rng.c: seeds, commitments and the keyed stream of each draw. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "rng.h"
+#include "util.h"
+
+void
+rng_seed_new(unsigned char seed[RNG_SEED_BYTES])
+{
+	randombytes_buf(seed, RNG_SEED_BYTES);
+}
+
+void
+rng_commit(const unsigned char seed[RNG_SEED_BYTES], unsigned char out[32])
+{
+	crypto_generichash(out, 32, seed, RNG_SEED_BYTES, NULL, 0);
+}
+
+void
+rng_key_init(struct rng_key *k, const unsigned char seed[RNG_SEED_BYTES],
+    const char *witness)
+{
+	memcpy(k->seed, seed, RNG_SEED_BYTES);
+	crypto_generichash(k->witness, sizeof k->witness,
+	    (const unsigned char *)witness, strlen(witness), NULL, 0);
+}
+
+void
+rng_stream_init(struct rng_stream *s, const struct rng_key *k, uint64_t seq)
+{
+	static const char		 label[] = "raffle-draw-v1";
+	crypto_generichash_state	 st;
+	unsigned char			 num[8];
+	int				 i;
+
+	for (i = 0; i < 8; i++)
+		num[i] = (unsigned char)(seq >> (8 * i));
+	crypto_generichash_init(&st, k->seed, RNG_SEED_BYTES, sizeof s->key);
+	crypto_generichash_update(&st, (const unsigned char *)label,
+	    sizeof label);			/* with its NUL */
+	crypto_generichash_update(&st, num, sizeof num);
+	crypto_generichash_update(&st, k->witness, sizeof k->witness);
+	crypto_generichash_final(&st, s->key, sizeof s->key);
+	s->words = s->first;
+	s->nwords = 0;
+	s->used = 0;
+}
+
+/*
+ * Make the stream n words long. randombytes_buf_deterministic() always
+ * starts the same keyed stream, so a longer buffer begins with the shorter
+ * one: growing it changes none of the words already used.
+ */
+static void
+rng_stream_grow(struct rng_stream *s, size_t n)
+{
+	unsigned char	 small[sizeof s->first], *bytes;
+	size_t		 i;
+	int		 k;
+
+	bytes = n * 8 <= sizeof small ? small : xmalloc(n * 8);
+	randombytes_buf_deterministic(bytes, n * 8, s->key);
+	if (n > sizeof s->first / sizeof s->first[0])
+		s->words = xreallocarray(s->words == s->first ? NULL : s->words,
+		    n, sizeof *s->words);
+	for (i = 0; i < n; i++) {
+		uint64_t	w = 0;
+
+		for (k = 7; k >= 0; k--)
+			w = w << 8 | bytes[i * 8 + (size_t)k];
+		s->words[i] = w;
+	}
+	s->nwords = n;
+	sodium_memzero(bytes, n * 8);
+	if (bytes != small)
+		free(bytes);
+}
+
+uint64_t
+rng_uniform(struct rng_stream *s, uint64_t n)
+{
+	/* 2^64 mod n: the words below it would favour the low indices. */
+	uint64_t	floor = (0 - n) % n, w;
+
+	for (;;) {
+		if (s->used == s->nwords)
+			rng_stream_grow(s, s->nwords ? s->nwords * 2 :
+			    sizeof s->first / sizeof s->first[0]);
+		w = s->words[s->used++];
+		if (w >= floor)
+			return w % n;
+	}
+}
+
+void
+rng_stream_free(struct rng_stream *s)
+{
+	sodium_memzero(s->key, sizeof s->key);
+	if (s->words != s->first)
+		free(s->words);
+	s->words = NULL;
+}

@@ -1,0 +1,41 @@
+# The help, the man pages and the README say the same thing.
+
+# Long options named in a text, sorted, one a line.
+options_in() { grep -o -- '--[a-z][a-z-]*' | sort -u; }
+
+t_help_and_man_page_name_the_same_options() {
+	"$RAFFLE" --help | options_in > help
+	# Rendered wide, so that no option is hyphenated or wrapped.
+	groff -mdoc -Tascii -rLL=300n -rHY=0 "$RAFFLE_TOP/man/raffle.1" | col -b | options_in > man
+	diff help man > diff.txt || fail "help and man page differ: $(cat diff.txt)"
+	[ "$(wc -l < help)" -gt 20 ] || fail "too few options found: $(wc -l < help)"
+}
+
+t_every_option_in_help_is_known() {
+	for o in $("$RAFFLE" --help | options_in); do
+		"$RAFFLE" "$o" > /dev/null 2> err || true
+		! grep -q "unknown option" err || fail "$o is in --help but unknown"
+	done
+}
+
+t_every_exit_status_is_documented() {
+	for s in 0 1 64 65 66 73 74 75; do
+		grep -q "^\.It $s\$" "$RAFFLE_TOP/man/raffle.1" || fail "exit $s not in the man page"
+		"$RAFFLE" --help | grep -q "\b$s\b" || fail "exit $s not in --help"
+	done
+}
+
+t_man_pages_render_without_warnings() {
+	for m in raffle.1 raffle.log.5; do
+		groff -man -ww -z "$RAFFLE_TOP/man/$m" 2> warn || true
+		[ ! -s warn ] || fail "$m: $(cat warn)"
+	done
+}
+
+t_readme_commands_exist() {
+	grep -q '^    make run' "$RAFFLE_TOP/README.md" || fail "no make run"
+	grep -q '^    make test' "$RAFFLE_TOP/README.md" || fail "no make test"
+	for o in $(grep -o -- '--[a-z][a-z-]*' "$RAFFLE_TOP/README.md" | sort -u); do
+		"$RAFFLE" --help | grep -q -- "$o" || fail "README names $o, which --help does not"
+	done
+}
