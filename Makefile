@@ -26,12 +26,16 @@ LDLIBS = $(PKG_LIBS) -lcsv -pthread
 CORE = src/util.o src/text.o src/csvin.o src/csvout.o \
 	src/roster.o src/fingerprint.o src/bigmem.o \
 	src/rowpipe.o src/rng.o src/fenwick.o src/prizes.o src/strmap.o \
-	src/ledger.o src/event.o src/session.o src/report.o src/verify.o
-# The faces.
-FACES = src/main.o src/cli.o
+	src/ledger.o src/event.o src/session.o src/report.o src/verify.o \
+	src/bigfont.o src/reel.o src/layout.o
+# The faces: the command line, and the screen (the only files with curses).
+SCREEN = src/screen.o src/paint.o src/view-start.o src/view-draw.o \
+	src/view-batch.o src/view-list.o src/view-overlay.o
+FACES = src/main.o src/cli.o $(SCREEN)
 
 UNIT = tests/unit/test_text tests/unit/test_csvin tests/unit/test_roster \
-	tests/unit/test_rng tests/unit/test_event tests/unit/test_ledger
+	tests/unit/test_rng tests/unit/test_event tests/unit/test_ledger \
+	tests/unit/test_screen
 
 all: raffle
 
@@ -48,6 +52,13 @@ raffle: $(CORE) $(FACES)
 src/%.o: src/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# ncursesw's flags bring their own _XOPEN_SOURCE; ours wins, wide chars on.
+SCREEN_CFLAGS = $(WARNINGS) $(DEFINES) -DNCURSES_WIDECHAR=1 \
+	$(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(CURSES_CFLAGS)) \
+	$(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
+$(SCREEN): src/%.o: src/%.c
+	$(CC) $(SCREEN_CFLAGS) -c -o $@ $<
+
 tests/unit/%.o: tests/unit/%.c
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
@@ -57,10 +68,16 @@ tests/unit/test_%: tests/unit/test_%.o $(CORE)
 test: raffle $(UNIT)
 	@tests/run $(UNIT)
 
+# The screen on the sample data, with a fresh demonstration log each time.
 run: raffle
 	@mkdir -p tests/out
+	@rm -f tests/out/demo.log tests/out/demo.log.torn-*
 	./raffle -i data/roster.csv -p data/prizes.csv --weight-column tickets \
-	    --group-column team -l tests/out/run.log --draw all
+	    --group-column team -l tests/out/demo.log --title "Spring Meetup"
+
+# The README's pictures of the screen (needs tmux, aha and chromium).
+picture: raffle
+	tests/picture/make-picture
 
 bench: raffle
 	@tests/bench/run
@@ -83,7 +100,7 @@ clean:
 	rm -f raffle src/*.o src/*.d tests/unit/*.o tests/unit/*.d $(UNIT)
 	rm -rf tests/out
 
-.PHONY: all deps test run bench install uninstall clean
+.PHONY: all deps test run bench picture install uninstall clean
 .SECONDARY:
 
 -include src/*.d tests/unit/*.d

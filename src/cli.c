@@ -126,6 +126,42 @@ say_head(const struct session *s)
 	    (unsigned long long)s->led.nrecords, hex);
 }
 
+/* The screen: a writing session the emcee drives with keys. */
+static int
+cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
+{
+	struct session		s;
+	struct session_opts	so;
+	struct fault		f;
+	char			why[256], title[256];
+	const char		*base, *dot;
+	int			status;
+
+	if (!screen_available(why, sizeof why)) {
+		fprintf(stderr, "raffle: no terminal for the screen (%s); to "
+		    "draw without it use --draw N or --draw all\n", why);
+		return EXIT_USAGE;
+	}
+	if (c->screen.title == NULL) {
+		base = strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file;
+		dot = strrchr(base, '.');
+		snprintf(title, sizeof title, "%.*s", dot && dot != base ?
+		    (int)(dot - base) : (int)strlen(base), base);
+		c->screen.title = title;
+	}
+	memset(&so, 0, sizeof so);
+	so.log = c->log;
+	so.witness = c->witness;
+	so.repeat = c->repeat;
+	if (session_open(&s, r, p, &so, &f) != 0 || session_begin(&s, &f) != 0) {
+		session_close(&s);
+		return cli_fail(&f);
+	}
+	status = screen_run(&s, &c->screen);
+	session_close(&s);
+	return status;
+}
+
 /* --draw and --forfeit: a writing session without a screen. */
 static int
 cli_session(struct cli *c, struct roster *r, const struct prizes *p)
@@ -236,11 +272,6 @@ cli_run(struct cli *c)
 		    stderr);
 		return EXIT_USAGE;
 	}
-	if (c->mode == MODE_NONE) {
-		fputs("raffle: say what to do: --list, --check, --draw or "
-		    "--verify; try 'raffle --help'\n", stderr);
-		return EXIT_USAGE;
-	}
 	if (c->roster.csv.path != NULL && roster_load(&r, &c->roster, &f) != 0)
 		return cli_fail(&f);
 	if (c->prizes != NULL && c->mode != MODE_LIST && c->mode != MODE_CHECK) {
@@ -259,6 +290,9 @@ cli_run(struct cli *c)
 		break;
 	case MODE_CHECK:
 		status = cli_check(&r);
+		break;
+	case MODE_NONE:
+		status = cli_screen(c, &r, have_prizes ? &p : NULL);
 		break;
 	case MODE_VERIFY:
 		memset(&vo, 0, sizeof vo);

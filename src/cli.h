@@ -6,6 +6,7 @@
 
 #include "report.h"
 #include "roster.h"
+#include "screen.h"
 
 enum cli_mode {
 	MODE_NONE,		/* the screen */
@@ -30,6 +31,7 @@ struct cli {
 	const char		*witness;
 	enum report_format	 format;
 	const char		*expect_head;
+	struct screen_opts	 screen;
 };
 
 /* Run the mode the command line asked for; returns the exit status. */

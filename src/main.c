@@ -2,6 +2,7 @@
  * main.c: the command line. It reads the options, picks the one mode they
  * ask for and hands over to that mode; the rules live in the core modules.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -32,7 +33,11 @@ enum {
 	OPT_PRINT,
 	OPT_FORMAT,
 	OPT_VERIFY,
-	OPT_EXPECT_HEAD
+	OPT_EXPECT_HEAD,
+	OPT_TITLE,
+	OPT_SPIN,
+	OPT_BATCH,
+	OPT_THEME
 };
 
 static const struct option long_options[] = {
@@ -56,18 +61,25 @@ static const struct option long_options[] = {
 	{ "format",		required_argument,	NULL, OPT_FORMAT },
 	{ "verify",		no_argument,		NULL, OPT_VERIFY },
 	{ "expect-head",	required_argument,	NULL, OPT_EXPECT_HEAD },
+	{ "title",		required_argument,	NULL, OPT_TITLE },
+	{ "spin",		required_argument,	NULL, OPT_SPIN },
+	{ "batch",		required_argument,	NULL, OPT_BATCH },
+	{ "theme",		required_argument,	NULL, OPT_THEME },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
 };
 
 static const char usage_text[] =
-"usage: raffle -i FILE [roster options] --list | --check\n"
+"usage: raffle -i FILE [-p FILE] [-l FILE] [draw options] [screen options]\n"
+"       raffle -i FILE [roster options] --list | --check\n"
 "       raffle -i FILE [-p FILE] [-l FILE] [draw options] --draw N|all\n"
 "       raffle -i FILE [-p FILE] [-l FILE] [draw options] --forfeit SEQ\n"
 "       raffle [-l FILE] --print [--format text|csv|json]\n"
 "       raffle [-i FILE [-p FILE]] [-l FILE] --verify [--expect-head SEQ:HEX]\n"
 "       raffle -h | --help | -V | --version\n"
+"\n"
+"Without a mode, raffle opens the projector screen (press ? there for keys).\n"
 "\n"
 "Modes:\n"
 "  --list                 write the participants as read, as CSV\n"
@@ -99,6 +111,13 @@ static const char usage_text[] =
 "      --allow-repeat     a winner stays in later draws\n"
 "      --witness TEXT     words from the audience, mixed into every draw\n"
 "\n"
+"Screen options:\n"
+"      --title TEXT       the event's title (default: the roster's name)\n"
+"      --spin SECONDS     how long the reel rolls (default 4; 0: at once)\n"
+"      --batch N          winners per 'b' press (default: all left)\n"
+"      --theme THEME      dark, light or mono (default: dark; mono when\n"
+"                         NO_COLOR is set or the terminal has no colour)\n"
+"\n"
 "Output options:\n"
 "      --format FORMAT    --print as text, csv or json (default: text)\n"
 "      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
@@ -108,7 +127,8 @@ static const char usage_text[] =
 "  -V, --version          show the version\n"
 "\n"
 "Exit status: 0 ok, 1 nobody eligible left, 64 usage, 65 bad data,\n"
-"66 missing input, 73 cannot create, 74 I/O error, 75 log in use.\n";
+"66 missing input, 73 cannot create, 74 I/O error, 75 log in use,\n"
+"130 interrupted.\n";
 
 static void
 usage(FILE *fp)
@@ -145,6 +165,20 @@ parse_delimiter(const char *s)
 	usage_error("--delimiter '%s': use ',', ';', '|' or 'tab'", s);
 }
 
+/* Seconds for --spin: a number from 0 to 60, fractions allowed. */
+static double
+parse_seconds(const char *s)
+{
+	char	*end;
+	double	 v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(v >= 0 && v <= 60))
+		usage_error("--spin '%s': give seconds from 0 to 60", s);
+	return v;
+}
+
 /* Record the mode; two modes at once are a usage error. */
 static void
 set_mode(struct cli *c, enum cli_mode m, const char *name)
@@ -167,6 +201,7 @@ main(int argc, char **argv)
 		return EXIT_IOERR;
 	}
 	memset(&c, 0, sizeof c);
+	c.screen.spin = 4;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":i:p:l:hV", long_options, NULL)) != -1) {
 		switch (ch) {
@@ -253,6 +288,32 @@ main(int argc, char **argv)
 		case OPT_EXPECT_HEAD:
 			c.expect_head = optarg;
 			break;
+		case OPT_TITLE:
+			if (utf8_invalid_at(optarg, strlen(optarg)) !=
+			    strlen(optarg))
+				usage_error("--title: the text is not UTF-8%s", "");
+			c.screen.title = optarg;
+			break;
+		case OPT_SPIN:
+			c.screen.spin = parse_seconds(optarg);
+			break;
+		case OPT_BATCH:
+			if (parse_u64(optarg, 1000000, &num) != 0 || num == 0)
+				usage_error("--batch '%s': give a number from 1",
+				    optarg);
+			c.screen.batch = (size_t)num;
+			break;
+		case OPT_THEME:
+			if (strcmp(optarg, "dark") == 0)
+				c.screen.theme = THEME_DARK;
+			else if (strcmp(optarg, "light") == 0)
+				c.screen.theme = THEME_LIGHT;
+			else if (strcmp(optarg, "mono") == 0)
+				c.screen.theme = THEME_MONO;
+			else
+				usage_error("--theme '%s': use dark, light or "
+				    "mono", optarg);
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -271,6 +332,9 @@ main(int argc, char **argv)
 		c.log = "raffle.log";
 	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
 		usage_error("--expect-head goes with --verify%s", "");
+	if (c.mode == MODE_NONE && c.roster.csv.path == NULL)
+		usage_error("the screen needs a roster: give one with -i FILE%s",
+		    "");
 	/* A full disk under ulimit -f must be an error we report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
 	return cli_run(&c);

@@ -11,6 +11,7 @@
 #   out_is TEXT, err_is TEXT (whole output, a trailing newline ignored)
 #   fail MESSAGE         end the test as failed
 #   wait_for SECONDS CMD...   poll CMD every 0.1 s until it succeeds
+# ONLY=PREFIX runs only the tests whose names (after t_) start with PREFIX.
 set -u
 
 fail() {
@@ -57,9 +58,13 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	# shellcheck source=/dev/null
 	. "$suite"
 	for t in $(declare -F | awk '$3 ~ /^t_/ { print $3 }'); do
+		case "$t" in t_${ONLY:-}*) ;; *) continue ;; esac
 		mkdir "$work/$t"
 		log=$work/$t.log
-		( cd "$work/$t" || exit 1; set -e; "$t" ) >"$log" 2>&1
+		# A suite may define teardown: it runs when each test ends.
+		( cd "$work/$t" || exit 1
+		  trap 'declare -F teardown >/dev/null && teardown' EXIT
+		  set -e; "$t" ) >"$log" 2>&1
 		if [ $? -eq 0 ]; then
 			printf 'ok %s: %s\n' "$name" "${t#t_}"
 		else

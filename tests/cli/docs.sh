@@ -19,7 +19,7 @@ t_every_option_in_help_is_known() {
 }
 
 t_every_exit_status_is_documented() {
-	for s in 0 1 64 65 66 73 74 75; do
+	for s in 0 1 64 65 66 73 74 75 130; do
 		grep -q "^\.It $s\$" "$RAFFLE_TOP/man/raffle.1" || fail "exit $s not in the man page"
 		"$RAFFLE" --help | grep -q "\b$s\b" || fail "exit $s not in --help"
 	done
@@ -38,4 +38,16 @@ t_readme_commands_exist() {
 	for o in $(grep -o -- '--[a-z][a-z-]*' "$RAFFLE_TOP/README.md" | sort -u); do
 		"$RAFFLE" --help | grep -q -- "$o" || fail "README names $o, which --help does not"
 	done
+}
+
+t_the_core_never_includes_curses() {
+	cd "$RAFFLE_TOP/src"
+	for f in *.c *.h; do
+		case "$f" in main.c|cli.[ch]|screen.*|paint.c|view-*.c|ui.h) continue ;; esac
+		! grep -q '#include <\(n\|\)curses\|#include <term.h>\|#include "ui.h"\|#include "screen.h"' "$f" ||
+			fail "$f includes the screen"
+	done
+	# ...and never sleeps or waits for a key.
+	! grep -l 'usleep\|nanosleep\|sleep(\|getch\|poll(' $(ls *.c | grep -v '^screen\.c$\|^view-\|^paint\.c$\|^main\.c$\|^cli\.c$') ||
+		fail "a core file sleeps or waits"
 }

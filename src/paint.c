@@ -1,0 +1,180 @@
+/* paint.c: colours, and putting text on the screen by its width. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+
+struct colours {
+	short	fg, bg;
+	attr_t	extra;
+};
+
+/* Dark: light text on black, for a dim room or a bright projector. */
+static const struct colours dark[ROLE_COUNT] = {
+	[ROLE_NORMAL] = { COLOR_WHITE, COLOR_BLACK, 0 },
+	[ROLE_TITLE] = { COLOR_CYAN, COLOR_BLACK, A_BOLD },
+	[ROLE_DIM] = { COLOR_WHITE, COLOR_BLACK, 0 },
+	[ROLE_BAR] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[ROLE_WINNER] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
+	[ROLE_PRIZE] = { COLOR_GREEN, COLOR_BLACK, A_BOLD },
+	[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, A_BOLD },
+	[ROLE_SELECT] = { COLOR_BLACK, COLOR_CYAN, A_BOLD },
+	[ROLE_SPARK1] = { COLOR_RED, COLOR_BLACK, A_BOLD },
+	[ROLE_SPARK2] = { COLOR_MAGENTA, COLOR_BLACK, A_BOLD },
+	[ROLE_SPARK3] = { COLOR_CYAN, COLOR_BLACK, A_BOLD },
+};
+
+/* Light: dark text on white, for a bright hall that washes out black. */
+static const struct colours light[ROLE_COUNT] = {
+	[ROLE_NORMAL] = { COLOR_BLACK, COLOR_WHITE, 0 },
+	[ROLE_TITLE] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
+	[ROLE_DIM] = { COLOR_BLACK, COLOR_WHITE, 0 },
+	[ROLE_BAR] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[ROLE_WINNER] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
+	[ROLE_PRIZE] = { COLOR_MAGENTA, COLOR_WHITE, A_BOLD },
+	[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, A_BOLD },
+	[ROLE_SELECT] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
+	[ROLE_SPARK1] = { COLOR_RED, COLOR_WHITE, A_BOLD },
+	[ROLE_SPARK2] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
+	[ROLE_SPARK3] = { COLOR_MAGENTA, COLOR_WHITE, A_BOLD },
+};
+
+/* Monochrome: bold and reverse video carry what colour would. */
+static const attr_t mono[ROLE_COUNT] = {
+	[ROLE_NORMAL] = A_NORMAL,
+	[ROLE_TITLE] = A_BOLD,
+	[ROLE_DIM] = A_NORMAL,
+	[ROLE_BAR] = A_REVERSE | A_BOLD,
+	[ROLE_WINNER] = A_BOLD,
+	[ROLE_PRIZE] = A_BOLD,
+	[ROLE_ERROR] = A_REVERSE | A_BOLD,
+	[ROLE_SELECT] = A_REVERSE,
+	[ROLE_SPARK1] = A_BOLD,
+	[ROLE_SPARK2] = A_NORMAL,
+	[ROLE_SPARK3] = A_BOLD,
+};
+
+/*
+ * Choose the attributes of every role. NO_COLOR, or a terminal without
+ * colour, gives the monochrome theme unless --theme asked for another.
+ */
+void
+ui_theme(struct ui *ui)
+{
+	const struct colours	*c;
+	const char		*nc = getenv("NO_COLOR");
+	enum theme		 t = ui->o->theme;
+	int			 i;
+
+	if (t == THEME_DEFAULT)
+		t = nc != NULL && *nc != '\0' ? THEME_MONO : THEME_DARK;
+	if (!has_colors())
+		t = THEME_MONO;
+	if (t == THEME_MONO) {
+		ui->mono = 1;
+		for (i = 0; i < ROLE_COUNT; i++)
+			ui->attr[i] = mono[i];
+		return;
+	}
+	start_color();
+	c = t == THEME_LIGHT ? light : dark;
+	for (i = 0; i < ROLE_COUNT; i++) {
+		init_pair((short)(i + 1), c[i].fg, c[i].bg);
+		ui->attr[i] = COLOR_PAIR(i + 1) | c[i].extra;
+	}
+	bkgdset(' ' | ui->attr[ROLE_NORMAL]);
+	bkgd(' ' | ui->attr[ROLE_NORMAL]);
+}
+
+/*
+ * Copy s into out without the characters that draw no width of their own
+ * (joiners, variation selectors, skin tones): terminals disagree on them,
+ * and a line that counts them differently from the terminal is a line out
+ * of place. Returns the length.
+ */
+size_t
+ui_clean(char *out, size_t size, const char *s)
+{
+	size_t		i = 0, len = strlen(s), n = 0, k;
+	uint32_t	cp;
+
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (!text_is_zero_width(cp) && cp >= 0x20 && n + k < size) {
+			memcpy(out + n, s + i, k);
+			n += k;
+		}
+		i += k;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Put s at (y, x) in role, cut to at most max columns. */
+void
+ui_put(struct ui *ui, int y, int x, enum role r, const char *s, size_t max)
+{
+	char	buf[2048];
+	size_t	len, n;
+
+	if (y < 0 || y >= ui->rows || x < 0 || x >= ui->cols)
+		return;
+	if (max > (size_t)(ui->cols - x))
+		max = (size_t)(ui->cols - x);
+	len = ui_clean(buf, sizeof buf, s);
+	n = text_fit(buf, len, max, NULL);
+	attrset(ui->attr[r]);
+	mvaddnstr(y, x, buf, (int)n);
+	attrset(ui->attr[ROLE_NORMAL]);
+}
+
+/* Put s centred on row y, cut to the screen's width. */
+void
+ui_center(struct ui *ui, int y, enum role r, const char *s)
+{
+	char	buf[2048];
+	size_t	w;
+
+	ui_clean(buf, sizeof buf, s);
+	w = text_width(buf, strlen(buf));
+	ui_put(ui, y, (int)layout_center(w, (size_t)ui->cols), r, buf,
+	    (size_t)ui->cols);
+}
+
+/* A filled box with a border, for overlays. */
+void
+ui_box(struct ui *ui, int y, int x, int h, int w, enum role r)
+{
+	int	i;
+
+	attrset(ui->attr[r]);
+	for (i = 0; i < h; i++)
+		mvhline(y + i, x, ' ', w);
+	mvhline(y, x, ACS_HLINE, w);
+	mvhline(y + h - 1, x, ACS_HLINE, w);
+	mvvline(y, x, ACS_VLINE, h);
+	mvvline(y, x + w - 1, ACS_VLINE, h);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attrset(ui->attr[ROLE_NORMAL]);
+}
+
+/*
+ * The log's head in the bottom right corner, small: the sequence number
+ * and the first hex digits of its hash, for anyone who wants to photograph
+ * it and check the log later with --verify --expect-head.
+ */
+void
+ui_head(struct ui *ui)
+{
+	char	hex[65], buf[64];
+
+	hex_encode(hex, ui->s->led.head, 32);
+	snprintf(buf, sizeof buf, "#%llu %.12s",
+	    (unsigned long long)ui->s->led.nrecords, hex);
+	ui_put(ui, ui->rows - 1, ui->cols - (int)strlen(buf) - 1, ROLE_DIM,
+	    buf, strlen(buf));
+}

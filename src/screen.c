@@ -1,0 +1,237 @@
+/*
+ * screen.c: the screen's one loop.
+ *
+ * One wait: get_wch() with a timeout set by the next animation frame, or no
+ * timeout at all when nothing moves, so an idle screen costs nothing. Resize
+ * (KEY_RESIZE) is handled here, once, before any view sees a key; below the
+ * minimum size no view is drawn and no key counts. Signals only set a flag;
+ * the loop restores the terminal and leaves.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <term.h>
+
+#include "ui.h"
+
+static volatile sig_atomic_t	got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+int
+screen_available(char *why, size_t size)
+{
+	const char	*term = getenv("TERM");
+	int		 err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(why, size, "standard %s is not a terminal",
+		    isatty(STDIN_FILENO) ? "output" : "input");
+		return 0;
+	}
+	if (term == NULL || *term == '\0') {
+		snprintf(why, size, "TERM is not set");
+		return 0;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		snprintf(why, size, "TERM '%s' is not a terminal this system "
+		    "knows", term);
+		return 0;
+	}
+	del_curterm(cur_term);
+	return 1;
+}
+
+static double
+monotonic(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Warnings while the screen runs go to the notice line, not the terminal. */
+static struct ui	*warn_ui;
+
+static void
+warn_to_notice(const char *msg)
+{
+	if (warn_ui != NULL)
+		snprintf(warn_ui->notice, sizeof warn_ui->notice, "%s", msg);
+}
+
+void
+ui_fail(struct ui *ui, const struct fault *f)
+{
+	snprintf(ui->error, sizeof ui->error, "%s", f->msg);
+	ui->overlay = OVERLAY_ERROR;
+	ui->status = f->status;
+}
+
+int
+ui_common_key(struct ui *ui, wint_t ch, int code)
+{
+	if (code)
+		return 0;
+	switch (ch) {
+	case 'b':
+		batch_start(ui);
+		return 1;
+	case 'w':
+		ui->view = ui->view == VIEW_LIST ? VIEW_START : VIEW_LIST;
+		ui->top = 0;
+		return 1;
+	case '?':
+		ui->overlay = OVERLAY_HELP;
+		return 1;
+	case 'q':
+		ui->overlay = OVERLAY_QUIT;
+		return 1;
+	}
+	return 0;
+}
+
+/* Paint the whole screen from the state; curses sends only what changed. */
+static void
+paint(struct ui *ui)
+{
+	erase();
+	if (!layout_big_enough((size_t)ui->cols, (size_t)ui->rows)) {
+		overlay_small(ui);
+		refresh();
+		return;
+	}
+	switch (ui->view) {
+	case VIEW_START:
+		start_draw(ui);
+		break;
+	case VIEW_ROLL:
+		draw_roll(ui);
+		break;
+	case VIEW_REVEAL:
+		draw_reveal(ui);
+		break;
+	case VIEW_BATCH:
+		batch_draw(ui);
+		break;
+	case VIEW_LIST:
+		list_draw(ui);
+		break;
+	}
+	if (ui->overlay != OVERLAY_NONE)
+		overlay_draw(ui);
+	refresh();
+}
+
+static void
+dispatch(struct ui *ui, wint_t ch, int code)
+{
+	if (ui->overlay != OVERLAY_NONE) {
+		overlay_key(ui, ch, code);
+		return;
+	}
+	switch (ui->view) {
+	case VIEW_START:
+		start_key(ui, ch, code);
+		break;
+	case VIEW_ROLL:
+	case VIEW_REVEAL:
+		draw_key(ui, ch, code);
+		break;
+	case VIEW_BATCH:
+		batch_key(ui, ch, code);
+		break;
+	case VIEW_LIST:
+		list_key(ui, ch, code);
+		break;
+	}
+}
+
+int
+screen_run(struct session *s, const struct screen_opts *o)
+{
+	struct ui		 ui;
+	struct sigaction	 sa;
+	SCREEN			*scr;
+	wint_t			 ch;
+	double			 wait;
+	int			 rc;
+
+	memset(&ui, 0, sizeof ui);
+	ui.s = s;
+	ui.o = o;
+	ui.show_seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	if (s->ev.nresults > 0) {
+		ui.have_shown = 1;
+		ui.shown = s->ev.nresults - 1;
+	}
+
+	/* Ours first: curses only installs its own where none is set. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fputs("raffle: cannot start the screen on this terminal; to "
+		    "draw without it use --draw\n", stderr);
+		return EXIT_USAGE;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_theme(&ui);
+	getmaxyx(stdscr, ui.rows, ui.cols);
+	warn_ui = &ui;
+	warn_set_sink(warn_to_notice);
+
+	while (!ui.done && !got_signal) {
+		ui.now = monotonic();
+		if (ui.view == VIEW_ROLL || ui.view == VIEW_REVEAL)
+			draw_tick(&ui);
+		paint(&ui);
+		wait = draw_deadline(&ui);
+		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
+		rc = get_wch(&ch);
+		if (rc == ERR)
+			continue;	/* a frame is due, or a signal came */
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			getmaxyx(stdscr, ui.rows, ui.cols);
+			clearok(curscr, TRUE);
+			continue;
+		}
+		if (!layout_big_enough((size_t)ui.cols, (size_t)ui.rows))
+			continue;
+		ui.now = monotonic();
+		dispatch(&ui, ch, rc == KEY_CODE_YES);
+	}
+
+	endwin();
+	delscreen(scr);
+	warn_set_sink(NULL);
+	warn_ui = NULL;
+	reel_free(&ui.reel);
+	free(ui.batch);
+	if (got_signal) {
+		fprintf(stderr, "raffle: %s; %s holds every draw up to #%llu\n",
+		    got_signal == SIGINT ? "interrupted" : "stopped",
+		    s->led.path, (unsigned long long)s->led.nrecords);
+		return 128 + got_signal;
+	}
+	return ui.status;
+}

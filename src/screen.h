@@ -1,0 +1,36 @@
+/*
+ * screen.h: the projector screen. The only face that includes curses; it
+ * draws what the session decides and decides nothing itself.
+ */
+#ifndef RAFFLE_SCREEN_H
+#define RAFFLE_SCREEN_H
+
+#include <stddef.h>
+
+#include "session.h"
+
+enum theme {
+	THEME_DEFAULT,		/* dark, or mono where colour is unwanted */
+	THEME_DARK,
+	THEME_LIGHT,
+	THEME_MONO
+};
+
+struct screen_opts {
+	const char	*title;
+	double		 spin;		/* seconds the reel rolls */
+	size_t		 batch;		/* winners per 'b'; 0 = all left */
+	enum theme	 theme;
+};
+
+/*
+ * Whether the screen can run here: a terminal on both ends and a usable
+ * TERM. Checked before the session starts, so that a run with nowhere to
+ * draw leaves the log as it was. Fills why when not.
+ */
+int	 screen_available(char *, size_t);
+
+/* Run the screen until the emcee quits; returns the exit status. */
+int	 screen_run(struct session *, const struct screen_opts *);
+
+#endif

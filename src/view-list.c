@@ -1,0 +1,118 @@
+/*
+ * view-list.c: every result so far, grouped by prize in the order prizes
+ * were first drawn, forfeits marked: the log, as the room should see it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+
+/*
+ * The list's lines: for each prize a heading, then its results. A line is
+ * a prize (as -1 - prize) or a result index.
+ */
+static long *
+list_lines(const struct event *ev, size_t *n)
+{
+	long	*lines;
+	size_t	 i, k, p, nprizes = 0, *order;
+	char	*seen;
+
+	lines = xreallocarray(NULL, ev->nresults * 2 + 1, sizeof *lines);
+	order = xreallocarray(NULL, ev->nprizes + 1, sizeof *order);
+	seen = xcalloc(ev->nprizes + 1, 1);
+	for (i = 0; i < ev->nresults; i++) {
+		p = ev->results[i].prize;
+		if (!seen[p]) {
+			seen[p] = 1;
+			order[nprizes++] = p;
+		}
+	}
+	*n = 0;
+	for (k = 0; k < nprizes; k++) {
+		lines[(*n)++] = -1 - (long)order[k];
+		for (i = 0; i < ev->nresults; i++)
+			if (ev->results[i].prize == order[k])
+				lines[(*n)++] = (long)i;
+	}
+	free(order);
+	free(seen);
+	return lines;
+}
+
+void
+list_draw(struct ui *ui)
+{
+	const struct event	*ev = &ui->s->ev;
+	long			*lines;
+	size_t			 n, i, room = (size_t)ui->rows - 4;
+	char			 buf[1024];
+	int			 y = 3, x = ui->cols > 84 ? (ui->cols - 80) / 2 : 2;
+
+	ui_center(ui, 1, ROLE_TITLE, "Winners");
+	lines = list_lines(ev, &n);
+	if (n == 0)
+		ui_center(ui, ui->rows / 2, ROLE_DIM, "No draws yet");
+	if (ui->top + room > n)
+		ui->top = n > room ? n - room : 0;
+	for (i = ui->top; i < n && i < ui->top + room; i++, y++) {
+		if (lines[i] < 0) {
+			ui_put(ui, y, x, ROLE_PRIZE,
+			    ev->prizes[-1 - lines[i]].name, (size_t)ui->cols - 4);
+			continue;
+		}
+		{
+			const struct ev_result	*r = &ev->results[lines[i]];
+
+			snprintf(buf, sizeof buf, "  #%-5llu %s%s",
+			    (unsigned long long)r->seq, r->name,
+			    r->forfeit ? "   (no-show)" : "");
+			ui_put(ui, y, x, r->forfeit ? ROLE_DIM : ROLE_NORMAL,
+			    buf, (size_t)(ui->cols - x - 1));
+		}
+	}
+	if (n > room) {
+		snprintf(buf, sizeof buf, "%zu-%zu of %zu", ui->top + 1,
+		    ui->top + room < n ? ui->top + room : n, n);
+		ui_put(ui, ui->rows - 1, 1, ROLE_DIM, buf, strlen(buf));
+	}
+	free(lines);
+	ui_head(ui);
+}
+
+void
+list_key(struct ui *ui, wint_t ch, int code)
+{
+	size_t	page = ui->rows > 6 ? (size_t)ui->rows - 6 : 1;
+
+	if (code) {
+		switch (ch) {
+		case KEY_UP:
+			if (ui->top > 0)
+				ui->top--;
+			break;
+		case KEY_DOWN:
+			ui->top++;		/* list_draw keeps it in range */
+			break;
+		case KEY_PPAGE:
+			ui->top = ui->top > page ? ui->top - page : 0;
+			break;
+		case KEY_NPAGE:
+			ui->top += page;
+			break;
+		case KEY_HOME:
+			ui->top = 0;
+			break;
+		case KEY_END:
+			ui->top = (size_t)-1 / 2;
+			break;
+		}
+		return;
+	}
+	if (ch == 27) {
+		ui->view = VIEW_START;
+		return;
+	}
+	ui_common_key(ui, ch, code);
+}

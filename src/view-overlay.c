@@ -1,0 +1,142 @@
+/*
+ * view-overlay.c: what is drawn over a view: the help, the question before
+ * quitting, a failure of the log, and the note that the window is too small.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+
+static const char *const help[] = {
+	"Space, Enter   draw the next winner",
+	"               (while the reel rolls: stop it now)",
+	"b              draw all that remain of this prize",
+	"n              the winner shown is not here: forfeit",
+	"               and draw again for the same prize",
+	"arrows         move in a batch; scroll the winners",
+	"PgUp, PgDn     turn the pages of a batch or list",
+	"w              the winners so far (w again: back)",
+	"Esc            back to the start screen",
+	"?              this help (Esc or ? closes it)",
+	"q              quit (asks first)",
+	NULL
+};
+
+/* A box of lines, centred; the lines are cut to the screen. */
+static void
+box_lines(struct ui *ui, const char *title, const char *const *lines,
+    enum role r)
+{
+	size_t	n, i, w = strlen(title);
+	int	h, bw, y, x;
+
+	for (n = 0; lines[n] != NULL; n++)
+		if (text_width(lines[n], strlen(lines[n])) > w)
+			w = text_width(lines[n], strlen(lines[n]));
+	bw = (int)w + 6 < ui->cols ? (int)w + 6 : ui->cols;
+	h = (int)n + 4 < ui->rows ? (int)n + 4 : ui->rows;
+	y = (ui->rows - h) / 2;
+	x = (ui->cols - bw) / 2;
+	ui_box(ui, y, x, h, bw, r);
+	ui_put(ui, y + 1, x + 3, r == ROLE_ERROR ? ROLE_ERROR : ROLE_TITLE,
+	    title, (size_t)bw - 6);
+	for (i = 0; i < n && (int)i + 3 < h; i++)
+		ui_put(ui, y + 2 + (int)i, x + 3, r, lines[i], (size_t)bw - 6);
+}
+
+/* Cut msg into lines of at most width columns, at spaces. */
+static size_t
+wrap_words(char *msg, const char **lines, size_t max, size_t width)
+{
+	size_t	n = 0;
+	char	*p = msg, *cut, *sp;
+
+	while (*p != '\0' && n + 1 < max) {
+		lines[n++] = p;
+		if (strlen(p) <= width)
+			break;
+		cut = p + width;
+		for (sp = cut; sp > p && *sp != ' '; sp--)
+			;
+		if (sp == p)
+			sp = cut;
+		if (*sp == ' ')
+			*sp++ = '\0';
+		else {
+			memmove(sp + 1, sp, strlen(sp) + 1);
+			*sp++ = '\0';
+		}
+		p = sp;
+	}
+	lines[n] = NULL;
+	return n;
+}
+
+void
+overlay_draw(struct ui *ui)
+{
+	static const char *const quit[] = {
+		"Press y to quit, any other key to stay.",
+		NULL
+	};
+	char		 msg[1400];
+	const char	*lines[16];
+	size_t		 n, width;
+
+	switch (ui->overlay) {
+	case OVERLAY_HELP:
+		box_lines(ui, "Keys", help, ROLE_NORMAL);
+		break;
+	case OVERLAY_QUIT:
+		box_lines(ui, "Quit raffle?", quit, ROLE_NORMAL);
+		break;
+	case OVERLAY_ERROR:
+		width = ui->cols > 70 ? 60 : (size_t)ui->cols - 8;
+		snprintf(msg, sizeof msg, "%s", ui->error);
+		n = wrap_words(msg, lines, 12, width);
+		lines[n++] = "";
+		lines[n++] = "Nothing was awarded. Press q to quit.";
+		lines[n] = NULL;
+		box_lines(ui, "The log could not be written", lines, ROLE_ERROR);
+		break;
+	case OVERLAY_NONE:
+		break;
+	}
+}
+
+void
+overlay_key(struct ui *ui, wint_t ch, int code)
+{
+	switch (ui->overlay) {
+	case OVERLAY_HELP:
+		if (!code && (ch == 27 || ch == '?'))
+			ui->overlay = OVERLAY_NONE;
+		break;
+	case OVERLAY_QUIT:
+		if (!code && (ch == 'y' || ch == 'Y'))
+			ui->done = 1;
+		else
+			ui->overlay = OVERLAY_NONE;
+		break;
+	case OVERLAY_ERROR:
+		/* Nothing more can be drawn: the log is not to be trusted. */
+		if (!code && (ch == 'q' || ch == 'Q'))
+			ui->done = 1;
+		break;
+	case OVERLAY_NONE:
+		break;
+	}
+}
+
+void
+overlay_small(struct ui *ui)
+{
+	char	line[64];
+	int	y = ui->rows / 2 - 1;
+
+	ui_center(ui, y < 0 ? 0 : y, ROLE_TITLE, "Enlarge the window");
+	snprintf(line, sizeof line, "to %dx%d (now %dx%d)", LAYOUT_MIN_COLS,
+	    LAYOUT_MIN_ROWS, ui->cols, ui->rows);
+	ui_center(ui, y + 1, ROLE_NORMAL, line);
+}

@@ -1,0 +1,296 @@
+# The projector screen, driven in tmux as an emcee drives it.
+. "$RAFFLE_TOP/tests/screen/helpers.sh"
+
+SAMPLE="-i $DATA/roster.csv -p $DATA/prizes.csv --weight-column tickets --group-column team"
+
+t_start_screen_says_what_the_draw_is_about() {
+	screen $SAMPLE --title "東京 Meetup"
+	see "Press Space to draw"
+	see "東京 Meetup"
+	see "36 people, 46 tickets in the draw"
+	see "> Sticker pack"
+	see "Staff hamper (Staff)"
+	see "5 of 5"
+	commit=$(sed -n 's/.*\tcommit=\([0-9a-f]*\)\t.*/\1/p' raffle.log)
+	see "Seed commitment  ${commit:0:8} ${commit:8:8}"
+	see "#1 $(tail -n 1 raffle.log | awk -F'\t' '{ print substr($NF, 1, 12) }')"
+	unseen "so far"
+}
+
+t_a_draw_shows_the_winner_the_log_recorded() {
+	screen $SAMPLE --spin 0.5
+	see "Press Space to draw"
+	keys Space
+	see "  -  Sticker pack"
+	[ "$(draws)" -eq 1 ] || fail "draws: $(draws)"
+	see "$(last_draw name)  -  Sticker pack"
+	see "#3 $(tail -n 1 raffle.log | awk -F'\t' '{ print substr($NF, 1, 12) }')"
+	# The commitment is gone once the seed is in the log.
+	keys Escape
+	see "Press Space to draw"
+	unseen "Seed commitment"
+	see "1 draw so far. Last: $(last_draw name), Sticker pack (#3)"
+}
+
+t_the_reel_rolls_ignores_keys_and_space_skips_to_the_reveal() {
+	screen $SAMPLE --spin 30
+	see "Press Space to draw"
+	keys Space
+	see "Drawing: Sticker pack"
+	[ "$(draws)" -eq 1 ] || fail "the winner is not on disk while the reel rolls"
+	keys b n w q '?' Enter
+	sleep 0.5
+	see "Drawing: Sticker pack"
+	unseen "Keys"
+	unseen "Quit"
+	keys Space
+	see "$(last_draw name)  -  Sticker pack" 5
+	[ "$(draws)" -eq 1 ] || fail "keys during the roll drew: $(draws)"
+}
+
+t_a_double_press_draws_once() {
+	screen $SAMPLE --spin 0
+	see "Press Space to draw"
+	keys Space Space Space
+	see "  -  Sticker pack"
+	sleep 1.5
+	[ "$(draws)" -eq 1 ] || fail "a double press drew $(draws)"
+}
+
+t_no_show_draws_a_replacement_for_the_same_prize() {
+	screen $SAMPLE --spin 0
+	see "Press Space to draw"
+	keys Space
+	see "  -  Sticker pack"
+	first=$(last_draw name)
+	sleep 1
+	keys n
+	see "replaces #3, not in the room"
+	[ "$(last_draw replaces)" = 3 ] || fail "no replacement in the log"
+	[ "$(last_draw prize)" = "Sticker pack" ] || fail "replacement for another prize"
+	see "$(last_draw name)  -  Sticker pack"
+	grep -q "	forfeit	draw=3	" raffle.log || fail "no forfeit record"
+	keys w
+	see "Winners"
+	see "$first   (no-show)"
+	see "$(last_draw name)"
+}
+
+t_batch_draws_what_remains_of_the_prize() {
+	screen $SAMPLE
+	see "Press Space to draw"
+	keys b
+	see "Sticker pack: 5 winners"
+	[ "$(draws)" -eq 5 ] || fail "draws: $(draws)"
+	for seq in 3 4 5 6 7; do
+		name=$(sed -n "${seq}p" raffle.log | tr '\t' '\n' | sed -n 's/^name=//p')
+		see "#$seq    $name"
+	done
+	keys Enter
+	see "> Coffee mug"
+}
+
+t_batch_option_limits_a_press_and_no_show_in_the_grid() {
+	screen $SAMPLE --batch 2
+	see "Press Space to draw"
+	keys b
+	see "Sticker pack: 2 winners"
+	keys Down
+	sleep 0.3
+	keys n
+	wait_for 10 grep -q 'replaces=4' raffle.log || fail "no replacement for the selected cell"
+	see "#6    $(last_draw name)"
+	unseen "#4 "
+}
+
+t_help_opens_and_closes() {
+	screen $SAMPLE
+	see "Press Space to draw"
+	keys '?'
+	see "Keys"
+	see "q              quit (asks first)"
+	keys Space
+	sleep 0.3
+	[ "$(draws)" -eq 0 ] || fail "Space under the help drew"
+	keys Escape
+	wait_for 5 sh -c '! tmux -L "$1" capture-pane -p | grep -q "Keys"' _ "$SOCK" || fail "Esc did not close the help"
+	keys '?'
+	see "Keys"
+	keys '?'
+	wait_for 5 sh -c '! tmux -L "$1" capture-pane -p | grep -q "Keys"' _ "$SOCK" || fail "? did not close the help"
+}
+
+t_quit_asks_first_and_exits_0() {
+	screen $SAMPLE
+	see "Press Space to draw"
+	keys q
+	see "Quit raffle?"
+	keys x
+	wait_for 5 sh -c '! tmux -L "$1" capture-pane -p | grep -q "Quit raffle"' _ "$SOCK" || fail "stayed asking"
+	[ ! -s exit-status ] || fail "quit without a yes"
+	keys q
+	see "Quit raffle?"
+	keys y
+	ended
+	[ "$ended" = 0 ] || fail "exit status $ended"
+}
+
+t_resize_mid_roll_and_a_tiny_window() {
+	screen $SAMPLE --spin 3
+	see "Press Space to draw"
+	keys Space
+	see "Drawing: Sticker pack"
+	resize 60 20
+	see "Drawing: Sticker pack"
+	see "$(last_draw name)  -  Sticker pack" 10
+	resize 30 10
+	see "Enlarge the window"
+	see "to 40x12 (now 30x10)"
+	sleep 1
+	keys Space
+	sleep 0.5
+	[ "$(draws)" -eq 1 ] || fail "a key counted while too small"
+	resize 100 30
+	see "$(last_draw name)  -  Sticker pack"
+	unseen "Enlarge"
+}
+
+t_resume_after_kill_9_shows_the_last_draw() {
+	screen $SAMPLE --spin 0
+	see "Press Space to draw"
+	keys Space
+	see "  -  Sticker pack"
+	name=$(last_draw name)
+	pkill -9 -x -P "$(tmux -L "$SOCK" display -p '#{pane_pid}')" raffle || fail "no raffle to kill"
+	wait_for 10 test -s exit-status || fail "not killed"
+	restart
+	screen $SAMPLE --spin 0
+	see "Press Space to draw"
+	see "1 draw so far. Last: $name, Sticker pack (#3)"
+	see "4 of 5"
+	keys q y
+	ended
+	run "$RAFFLE" $SAMPLE --verify; expect_status 0
+}
+
+t_monochrome_without_colour() {
+	SCREEN_ENV="TERM=vt100 NO_COLOR=1" screen $SAMPLE --spin 5
+	see "Press Space to draw"
+	tmux -L "$SOCK" capture-pane -e -p > esc
+	! grep -q $'\e\[[0-9;]*3[0-7]m' esc || fail "colour on a vt100 with NO_COLOR"
+	keys Space
+	see "Drawing"
+	tmux -L "$SOCK" capture-pane -e -p > esc
+	grep -q $'\e\[[0-9;]*7m' esc || fail "no reverse video for the reel's bar"
+	! grep -q $'\e\[[0-9;]*[34][0-7]m' esc || fail "colour in the roll"
+}
+
+t_themes_colour_the_screen() {
+	screen $SAMPLE --theme light
+	see "Press Space to draw"
+	tmux -L "$SOCK" capture-pane -e -p | grep -q $'\e\[[0-9;]*47m' || fail "light has no white background"
+	restart
+	SCREEN_ENV="TERM=xterm-256color NO_COLOR=1" screen $SAMPLE --theme dark
+	see "Press Space to draw"
+	tmux -L "$SOCK" capture-pane -e -p | grep -q $'\e\[[0-9;]*3[0-7]m' || fail "--theme dark did not win over NO_COLOR"
+}
+
+# The display column where text starts on the screen line holding it.
+column_of() {
+	local line prefix
+	line=$(pane | grep -F -- "$1" | head -n 1)
+	prefix=${line%%"$1"*}
+	printf '%s' "$prefix" | wc -L
+}
+
+t_cjk_and_emoji_names_keep_their_place() {
+	printf 'name\n佐藤 花子\nAna 👩‍🚀 Lee\n김민준\nBo ❤️\nZoë\n' > wide.csv
+	printf 'prize,quantity\nMug,5\n' > p.csv
+	SIZE=80x24 screen -i wide.csv -p p.csv
+	see "Press Space to draw"
+	keys b
+	see "Mug: 5 winners"
+	c3=$(column_of "#3 ")
+	for seq in 4 5 6 7; do
+		[ "$(column_of "#$seq ")" = "$c3" ] || fail "#$seq out of place"
+	done
+	# Every line fits the screen: joiners and selectors take no room.
+	[ "$(pane | wc -L)" -le 80 ] || fail "a line is wider than the screen"
+	keys Enter w
+	see "Winners"
+	[ "$(pane | wc -L)" -le 80 ] || fail "the list is wider than the screen"
+	# A name the block font cannot draw is shown centred, in text.
+	printf 'name\n佐藤 花子\n' > one.csv
+	restart
+	SIZE=80x24 screen -i one.csv -l one.log --spin 0
+	see "Press Space to draw"
+	keys Space
+	see "佐藤 花子  -  Draw 1"
+	col=$(column_of "佐藤 花子  -  Draw 1")
+	[ "$col" -eq $(((80 - 20) / 2)) ] || fail "not centred: column $col"
+}
+
+t_nobody_left_is_said_not_drawn() {
+	printf 'name\nAna\nBo\n' > two.csv
+	screen -i two.csv --spin 0
+	see "Press Space to draw"
+	keys Space
+	see "  -  Draw 1"
+	sleep 1
+	keys Space
+	see "  -  Draw 2"
+	sleep 1
+	keys Space
+	see "Nobody eligible is left for Draw 3"
+	[ "$(draws)" -eq 2 ] || fail "draws: $(draws)"
+}
+
+t_a_failed_log_write_shows_the_error_not_a_winner() {
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	cp raffle.log before
+	screen_cmd "TERM=xterm-256color strace -f -o /dev/null -P '$PWD/raffle.log' -e trace=fsync -e inject=fsync:error=EIO:when=2 '$RAFFLE' $SAMPLE -l '$PWD/raffle.log' --spin 0"
+	see "Press Space to draw"
+	keys Space
+	see "The log could not be written"
+	see "Nothing was awarded. Press q to quit."
+	unseen "  -  Sticker pack"
+	keys Space n b
+	sleep 0.5
+	see "The log could not be written"
+	keys q
+	ended
+	[ "$ended" = 74 ] || fail "exit status $ended"
+	[ "$(draws)" -eq 1 ] || fail "a draw was left in the log"
+	run "$RAFFLE" $SAMPLE --verify; expect_status 0
+}
+
+t_the_terminal_is_handed_back_on_quit_and_ctrl_c() {
+	shell
+	see "ready\$"
+	keys "'$RAFFLE' $SAMPLE; echo status=\$?" Enter
+	see "Press Space to draw"
+	keys q y
+	see "status=0"
+	keys "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo" Enter
+	see "icanon echo"
+	keys clear Enter
+	keys "'$RAFFLE' $SAMPLE; echo status=\$?" Enter
+	see "Press Space to draw"
+	keys C-c
+	see "status=130"
+	see "raffle: interrupted; raffle.log holds every draw up to #"
+	keys "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo" Enter
+	see "icanon echo"
+}
+
+t_without_a_terminal_it_suggests_draw() {
+	run "$RAFFLE" $SAMPLE < /dev/null
+	expect_status 64
+	err_has "no terminal for the screen (standard input is not a terminal)"
+	err_has "--draw"
+	[ ! -e raffle.log ] || fail "a log was started"
+	SCREEN_ENV="TERM=no-such-terminal" screen $SAMPLE
+	ended
+	[ "$ended" = 64 ] || fail "exit status $ended with an unknown TERM"
+	[ ! -e raffle.log ] || fail "a log was started"
+}
