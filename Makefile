@@ -1,14 +1,25 @@
 # raffle: a terminal raffle for live events.
-# make            build ./raffle
-# make test       run every test; the last line says how many passed
-# make run        the main job on the bundled sample data
-# make install    PREFIX=/usr/local, MANPREFIX=$(PREFIX)/share/man
+#
+# make              build ./raffle
+# make test         every test; the last line says how many passed and failed
+# make run          the projector screen on the bundled sample data
+# make bench        speed and memory against the peers, as ratios
+# make sanitize     the whole suite on an ASan/UBSan build
+# make valgrind     the CLI tests under valgrind
+# make lint         cppcheck and clang-tidy
+# make fuzz         libFuzzer on the readers (FUZZ_SECONDS each, default 60)
+# make install      PREFIX=/usr/local, MANPREFIX=$(PREFIX)/share/man
+#
+# Objects go to $(B) (default build/), so that a sanitizer build and the
+# plain one never mix.
 
 PREFIX ?= /usr/local
 MANPREFIX ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
-
 CFLAGS ?= -O2 -g
+B ?= build
+BIN ?= raffle
+
 WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
 	-Wwrite-strings -Wformat=2 -Wundef -Wvla -Wcast-qual
@@ -16,76 +27,108 @@ DEFINES = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 # Recursive (=) on purpose: on a fresh machine pkg-config may only exist once
 # the deps target has run, so the flags are asked for when first used.
 SODIUM_CFLAGS = $(shell $(PKG_CONFIG) --cflags libsodium 2>/dev/null)
-# ncursesw's flags define _XOPEN_SOURCE themselves; only screen files get them.
 CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs libsodium ncursesw 2>/dev/null)
 ALL_CFLAGS = $(WARNINGS) $(DEFINES) $(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
+# ncursesw's flags bring their own _XOPEN_SOURCE; ours wins, wide chars on.
+SCREEN_CFLAGS = $(WARNINGS) $(DEFINES) -DNCURSES_WIDECHAR=1 \
+	$(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(CURSES_CFLAGS)) \
+	$(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
 LDLIBS = $(PKG_LIBS) -lcsv -pthread
 
-# The core: no curses, no sleeping. Tests link it directly.
-CORE = src/util.o src/text.o src/csvin.o src/csvout.o \
-	src/roster.o src/fingerprint.o src/bigmem.o \
-	src/rowpipe.o src/rng.o src/fenwick.o src/prizes.o src/strmap.o \
-	src/ledger.o src/event.o src/session.o src/report.o src/verify.o \
-	src/bigfont.o src/reel.o src/layout.o
+# The core: no curses, no sleeping. Tests and fuzzers link it directly.
+CORE_NAMES = util text csvin csvout roster fingerprint bigmem rowpipe rng \
+	fenwick prizes strmap ledger event session report verify bigfont reel \
+	layout
 # The faces: the command line, and the screen (the only files with curses).
-SCREEN = src/screen.o src/paint.o src/view-start.o src/view-draw.o \
-	src/view-batch.o src/view-list.o src/view-overlay.o
-FACES = src/main.o src/cli.o $(SCREEN)
+SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
+	view-overlay
+UNIT_NAMES = text csvin roster rng event ledger screen
 
-UNIT = tests/unit/test_text tests/unit/test_csvin tests/unit/test_roster \
-	tests/unit/test_rng tests/unit/test_event tests/unit/test_ledger \
-	tests/unit/test_screen
+CORE = $(CORE_NAMES:%=$(B)/src/%.o)
+SCREEN = $(SCREEN_NAMES:%=$(B)/src/%.o)
+FACES = $(B)/src/main.o $(B)/src/cli.o $(SCREEN)
+UNIT = $(UNIT_NAMES:%=$(B)/tests/unit/test_%)
 
-all: raffle
+all: $(BIN)
 
 # A fresh machine gets its packages first (apt-get as root, else the command
 # to run). The check is a few dpkg queries and changes no target's age.
 deps:
 	@tests/install-deps
 
-$(CORE) $(FACES) $(UNIT:=.o): | deps
-
-raffle: $(CORE) $(FACES)
+$(BIN): $(CORE) $(FACES)
 	$(CC) $(LDFLAGS) -o $@ $(CORE) $(FACES) $(LDLIBS)
 
-src/%.o: src/%.c
+$(B)/src/%.o: src/%.c | deps
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# ncursesw's flags bring their own _XOPEN_SOURCE; ours wins, wide chars on.
-SCREEN_CFLAGS = $(WARNINGS) $(DEFINES) -DNCURSES_WIDECHAR=1 \
-	$(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(CURSES_CFLAGS)) \
-	$(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
-$(SCREEN): src/%.o: src/%.c
+$(SCREEN): $(B)/src/%.o: src/%.c | deps
+	@mkdir -p $(@D)
 	$(CC) $(SCREEN_CFLAGS) -c -o $@ $<
 
-tests/unit/%.o: tests/unit/%.c
+$(B)/tests/unit/%.o: tests/unit/%.c | deps
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
-tests/unit/test_%: tests/unit/test_%.o $(CORE)
+$(B)/tests/unit/test_%: $(B)/tests/unit/test_%.o $(CORE)
 	$(CC) $(LDFLAGS) -o $@ $< $(CORE) $(LDLIBS) -lcmocka
 
-test: raffle $(UNIT)
-	@tests/run $(UNIT)
+test: $(BIN) $(UNIT)
+	@RAFFLE="$(abspath $(BIN))" tests/run $(UNIT)
 
 # The screen on the sample data, with a fresh demonstration log each time.
-run: raffle
+run: $(BIN)
 	@mkdir -p tests/out
 	@rm -f tests/out/demo.log tests/out/demo.log.torn-*
-	./raffle -i data/roster.csv -p data/prizes.csv --weight-column tickets \
+	./$(BIN) -i data/roster.csv -p data/prizes.csv --weight-column tickets \
 	    --group-column team -l tests/out/demo.log --title "Spring Meetup"
 
-# The README's pictures of the screen (needs tmux, aha and chromium).
-picture: raffle
-	tests/picture/make-picture
-
-bench: raffle
+bench: $(BIN)
 	@tests/bench/run
 
-install: raffle
+# The README's pictures of the screen (needs tmux, aha and chromium).
+picture: $(BIN)
+	tests/picture/make-picture
+
+# The whole suite, CLI and screen tests too, on an ASan + UBSan build. Any
+# report fails the run, even one a test did not notice: the sanitizers
+# write them to files, and tests/sanitize-reports looks for them.
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+sanitize:
+	@tests/install-deps clang libclang-rt-14-dev
+	$(MAKE) B=build/sanitize BIN=build/sanitize/raffle CC=clang \
+	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/sanitize/raffle \
+	    $(UNIT_NAMES:%=build/sanitize/tests/unit/test_%)
+	@rm -rf build/sanitize/reports && mkdir -p build/sanitize/reports
+	@SAN=build/sanitize/reports tests/sanitize-env \
+	    env RAFFLE="$(abspath build/sanitize/raffle)" \
+	    tests/run $(UNIT_NAMES:%=build/sanitize/tests/unit/test_%)
+	@tests/sanitize-reports build/sanitize/reports
+
+# The CLI tests once more, every run of raffle under valgrind.
+valgrind: $(BIN)
+	@tests/install-deps valgrind
+	@rm -rf build/valgrind && mkdir -p build/valgrind
+	@VALGRIND_LOGS="$(abspath build/valgrind)" \
+	    RAFFLE="$(abspath tests/valgrind-raffle)" \
+	    RAFFLE_REAL="$(abspath $(BIN))" TESTS="$$(cd tests && ls cli/*.sh)" \
+	    tests/run
+
+lint:
+	@tests/install-deps cppcheck clang-tidy
+	tests/lint
+
+fuzz:
+	@tests/install-deps clang libclang-rt-14-dev
+	@tests/fuzz/run
+
+install: $(BIN)
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man5
-	cp -f raffle $(DESTDIR)$(PREFIX)/bin/raffle
+	cp -f $(BIN) $(DESTDIR)$(PREFIX)/bin/raffle
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/raffle
 	cp -f man/raffle.1 $(DESTDIR)$(MANPREFIX)/man1/raffle.1
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/raffle.1
@@ -97,10 +140,10 @@ uninstall:
 	    $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
 
 clean:
-	rm -f raffle src/*.o src/*.d tests/unit/*.o tests/unit/*.d $(UNIT)
-	rm -rf tests/out
+	rm -rf raffle build tests/out
 
-.PHONY: all deps test run bench picture install uninstall clean
+.PHONY: all deps test run bench picture sanitize valgrind lint fuzz install \
+	uninstall clean
 .SECONDARY:
 
--include src/*.d tests/unit/*.d
+-include $(CORE:.o=.d) $(FACES:.o=.d) $(UNIT:=.d)

@@ -84,8 +84,9 @@ glyph_char(uint32_t cp)
 	if (cp >= 'a' && cp <= 'z')
 		cp -= 'a' - 'A';
 	if (cp >= 0xc0 && cp <= 0x17f) {
-		c = latin_base[cp - 0xc0];
-		return c == '?' ? 0 : c;
+		if ((c = latin_base[cp - 0xc0]) == '?')
+			return '\0';
+		return c;
 	}
 	if (cp == 0x2019 || cp == 0x2018)	/* typographic apostrophes */
 		cp = '\'';
@@ -212,24 +213,26 @@ render_line(struct bigtext *bt, const char *g, size_t n, int s, size_t cols)
 	static const char *const cells[4] = { " ", "\xe2\x96\x80",
 		"\xe2\x96\x84", "\xe2\x96\x88" };	/* ' ', ▀, ▄, █ */
 	size_t	px = pixels_wide(g, n), rows = (GH * (size_t)s + 1) / 2;
-	size_t	r, x, top, bot, pad = (cols - px * (size_t)s) / 2, k;
-	char	*line;
+	size_t	r, x, top, bot, pad = (cols - px * (size_t)s) / 2, k, c;
+	char	*line, *p;
 
 	for (r = 0; r < rows; r++) {
-		line = xmalloc(cols * 3 + 1);
-		line[0] = '\0';
-		for (k = 0; k < pad; k++)
-			strcat(line, " ");
-		for (x = 0; x < px * (size_t)s; x++) {
-			top = 2 * r;
-			bot = 2 * r + 1;
-			k = (ink(g, n, x / (size_t)s, top / (size_t)s) ? 1 : 0) |
-			    (bot < GH * (size_t)s &&
-			    ink(g, n, x / (size_t)s, bot / (size_t)s) ? 2 : 0);
-			strcat(line, cells[k]);
+		/* A block is 3 bytes of UTF-8, a space 1. */
+		p = line = xmalloc(cols * 3 + 1);
+		for (c = 0; c < cols; c++) {
+			k = 0;
+			if (c >= pad && c < pad + px * (size_t)s) {
+				x = (c - pad) / (size_t)s;
+				top = 2 * r;
+				bot = 2 * r + 1;
+				k = (ink(g, n, x, top / (size_t)s) ? 1 : 0) |
+				    (bot < GH * (size_t)s &&
+				    ink(g, n, x, bot / (size_t)s) ? 2 : 0);
+			}
+			memcpy(p, cells[k], strlen(cells[k]));
+			p += strlen(cells[k]);
 		}
-		for (k = pad + px * (size_t)s; k < cols; k++)
-			strcat(line, " ");
+		*p = '\0';
 		bt->rows = xreallocarray(bt->rows, bt->nrows + 1, sizeof *bt->rows);
 		bt->rows[bt->nrows++] = line;
 	}

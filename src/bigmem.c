@@ -7,7 +7,7 @@
  * Growing by mremap(2) also moves page tables, never bytes. Where the kernel
  * has no huge pages the advice is ignored and this is plain mmap(2).
  */
-#define _GNU_SOURCE		/* mremap(2) is Linux's */
+#define _GNU_SOURCE		/* mremap(2) is Linux's */ /* NOLINT(cert-dcl37-c,cert-dcl51-cpp) */
 #include <sys/mman.h>
 
 #include <stdio.h>

@@ -236,9 +236,8 @@ cli_print(struct cli *c)
 	struct fault	f;
 	int		status = EXIT_OK;
 
-	if (ledger_read(&led, c->log, &f) != 0)
-		status = cli_fail(&f);
-	else if (report_print(&led, c->format, stdout, &f) != 0)
+	if (ledger_read(&led, c->log, &f) != 0 ||
+	    report_print(&led, c->format, stdout, &f) != 0)
 		status = cli_fail(&f);
 	else {
 		status = cli_flush();

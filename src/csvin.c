@@ -165,9 +165,7 @@ reader_row(int term, void *arg)
 	if (rowpipe_in_row(r->pipe) && rowpipe_row(r->pipe, r->row_line) != 0)
 		r->failed = 1;
 	/* CRLF is one break; a lone CR (old Mac files) counts as one too. */
-	if (term == '\n' && !r->after_cr)
-		r->line++;
-	else if (term == '\r')
+	if ((term == '\n' && !r->after_cr) || term == '\r')
 		r->line++;
 	r->after_cr = term == '\r';
 }
@@ -355,8 +353,11 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 		reader_set_delimiter(&r, o->delimiter);
 	fp = fingerprint_start();
 	r.pipe = rowpipe_start(r.file, fn, arg);
-	if (cd != (iconv_t)-1)
+	if (cd != (iconv_t)-1) {
 		carry = xmalloc(CHUNK + 16);
+		convcap = CHUNK * 4 + 16;
+		conv = xmalloc(convcap);
+	}
 
 	while (!eof) {
 		char	*chunk, *text;

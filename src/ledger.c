@@ -137,7 +137,7 @@ int
 ledger_open(struct ledger *l, const char *path, struct fault *f)
 {
 	struct stat	st;
-	size_t		total;
+	size_t		total = 0;
 	int		fd, created = 0;
 
 	memset(l, 0, sizeof *l);
@@ -430,6 +430,7 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 	char				*p, *tab, *end, *hashhex;
 	size_t				 i;
 
+	memset(r, 0, sizeof *r);
 	memcpy(buf, line, len);
 	buf[len - 1] = '\0';
 	end = buf + len - 1;
@@ -505,8 +506,8 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 {
 	struct scan	 sc;
 	struct record	 r;
-	char		*buf = NULL, *nl;
-	size_t		 off = 0, cap = 0, len, lines = 0, i;
+	char		*buf, *nl;
+	size_t		 off = 0, cap = 256, len, lines = 0, i;
 	int		 rc = -1;
 
 	memset(&sc, 0, sizeof sc);
@@ -515,6 +516,7 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 	for (i = 0; i < l->size; i++)
 		lines += l->data[i] == '\n';
 	sc.drawn = xcalloc(lines + 2, 1);
+	buf = xmalloc(cap);
 	memset(l->head, 0, sizeof l->head);
 	l->nrecords = 0;
 	while (off < l->size) {

@@ -104,12 +104,17 @@ prizes_load(struct prizes *p, const struct csvin_opts *o, struct fault *f)
 	memset(&l, 0, sizeof l);
 	p->file = csvin_display_name(o->path);
 	l.p = p;
-	if (csvin_read(o, prizes_row, &l, &res, f) != 0)
+	if (csvin_read(o, prizes_row, &l, &res, f) != 0) {
+		prizes_free(p);
 		return -1;
+	}
 	memcpy(p->fingerprint, res.fingerprint, sizeof p->fingerprint);
-	if (p->n == 0)
-		return fault_set(f, EXIT_DATA, "%s: no prizes: add one row per "
-		    "prize under the header 'prize,quantity'", p->file);
+	if (p->n == 0) {
+		fault_set(f, EXIT_DATA, "%s: no prizes: add one row per prize "
+		    "under the header 'prize,quantity'", p->file);
+		prizes_free(p);
+		return -1;
+	}
 	return 0;
 }
 

@@ -27,6 +27,7 @@ struct prizes {
 	unsigned char		 fingerprint[32];
 };
 
+/* Read a prize table; on failure nothing is left to free. */
 int	 prizes_load(struct prizes *, const struct csvin_opts *, struct fault *);
 void	 prizes_free(struct prizes *);
 

@@ -391,6 +391,8 @@ roster_dedup(struct roster *r, uint64_t *keys)
 	uint32_t	*first = NULL;
 	size_t		 i, j, k, a, b, out;
 
+	if (r->n < 2)
+		return;
 	sort_by_hash(keys, r->n);
 	for (a = 0; a < r->n; a = b) {
 		for (b = a + 1; b < r->n && keys[b] >> 32 == keys[a] >> 32; b++)
@@ -455,8 +457,10 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 		roster_dedup(r, l.keys);
 	}
 	bigmem_resize(l.keys, r->cap * sizeof *l.keys, 0);
-	if (rc != 0)
+	if (rc != 0) {
+		roster_free(r);
 		return -1;
+	}
 	for (i = 0; i < r->n; i++) {
 		r->tickets += r->entries[i].weight;
 		r->eligible += r->entries[i].weight > 0;
@@ -466,11 +470,14 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 	if (r->n > 0)
 		return 0;
 	if (!l.have_header)
-		return fault_set(f, EXIT_DATA, "%s: the file is empty; a roster "
-		    "needs a header line and one row per participant", r->file);
-	return fault_set(f, EXIT_DATA, "%s: no participants: %s", r->file,
-	    r->skipped ? "every row was skipped (see above)" :
-	    "the file has a header but no rows below it");
+		fault_set(f, EXIT_DATA, "%s: the file is empty; a roster needs a "
+		    "header line and one row per participant", r->file);
+	else
+		fault_set(f, EXIT_DATA, "%s: no participants: %s", r->file,
+		    r->skipped ? "every row was skipped (see above)" :
+		    "the file has a header but no rows below it");
+	roster_free(r);
+	return -1;
 }
 
 /*

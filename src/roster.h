@@ -55,6 +55,7 @@ struct roster {
 	size_t		 nslots;
 };
 
+/* Read a roster; on failure nothing is left to free. */
 int	 roster_load(struct roster *, const struct roster_opts *, struct fault *);
 void	 roster_free(struct roster *);
 

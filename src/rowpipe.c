@@ -17,8 +17,8 @@
 #include "rowpipe.h"
 
 #define NBATCH		3
-#define BATCH_ROWS	4096
-#define BATCH_BYTES	(256 * 1024)
+#define BATCH_ROWS	((size_t)4096)
+#define BATCH_BYTES	((size_t)256 * 1024)
 
 struct bfield {
 	size_t		 off, len;

@@ -233,7 +233,7 @@ verify_run(const struct verify_opts *o, FILE *out, struct fault *f)
 	    (unsigned long long)c.sessions, (unsigned long long)c.draws,
 	    (unsigned long long)c.forfeits);
 	fprintf(out, "chain:    every hash holds\n");
-	if (c.recompute) {
+	if (o->roster != NULL) {
 		fprintf(out, "roster:   %s matches every session\n",
 		    o->roster->file);
 		fprintf(out, "winners:  %llu of %llu recomputed from the "

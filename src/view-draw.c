@@ -102,7 +102,7 @@ sparks_start(struct ui *ui)
 	int	r;
 
 	for (i = 0; i < SPARKS; i++) {
-		r = rand();
+		r = rand();	/* NOLINT(cert-msc30-c,cert-msc50-cpp): confetti */
 		ui->sparks[i].x = r % (ui->cols > 0 ? ui->cols : 1);
 		ui->sparks[i].y = (r / 7) % (ui->rows > 0 ? ui->rows : 1);
 		ui->sparks[i].role = ROLE_SPARK1 + (r / 13) % 3;
