@@ -38,17 +38,20 @@ LDLIBS = $(PKG_LIBS) -lcsv -pthread
 
 # The core: no curses, no sleeping. Tests and fuzzers link it directly.
 CORE_NAMES = util text csvin csvout roster fingerprint bigmem rowpipe rng \
-	fenwick prizes strmap ledger event session report verify bigfont reel \
-	layout
+	sumtree prizes strmap ledger event session streams report verify \
+	bigfont reel layout
 # The faces: the command line, and the screen (the only files with curses).
 SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
 	view-overlay
-UNIT_NAMES = text csvin roster rng event ledger screen
+UNIT_NAMES = text csvin roster rng event ledger screen verify
+FUZZ_NAMES = roster prizes ledger
 
 CORE = $(CORE_NAMES:%=$(B)/src/%.o)
 SCREEN = $(SCREEN_NAMES:%=$(B)/src/%.o)
 FACES = $(B)/src/main.o $(B)/src/cli.o $(SCREEN)
-UNIT = $(UNIT_NAMES:%=$(B)/tests/unit/test_%)
+# Unit tests, and the fuzz targets run over their seeds and past findings.
+UNIT = $(UNIT_NAMES:%=$(B)/tests/unit/test_%) \
+	$(FUZZ_NAMES:%=$(B)/tests/fuzz/regress_%)
 
 all: $(BIN)
 
@@ -74,6 +77,12 @@ $(B)/tests/unit/%.o: tests/unit/%.c | deps
 
 $(B)/tests/unit/test_%: $(B)/tests/unit/test_%.o $(CORE)
 	$(CC) $(LDFLAGS) -o $@ $< $(CORE) $(LDLIBS) -lcmocka
+
+$(B)/tests/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c \
+    tests/fuzz/harness.h $(CORE) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -DTARGET='"$*"' $(LDFLAGS) -o $@ \
+	    tests/fuzz/fuzz_$*.c tests/fuzz/driver.c $(CORE) $(LDLIBS)
 
 test: $(BIN) $(UNIT)
 	@RAFFLE="$(abspath $(BIN))" tests/run $(UNIT)
@@ -101,11 +110,11 @@ sanitize:
 	@tests/install-deps clang libclang-rt-14-dev
 	$(MAKE) B=build/sanitize BIN=build/sanitize/raffle CC=clang \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/sanitize/raffle \
-	    $(UNIT_NAMES:%=build/sanitize/tests/unit/test_%)
+	    $(subst $(B)/,build/sanitize/,$(UNIT))
 	@rm -rf build/sanitize/reports && mkdir -p build/sanitize/reports
 	@SAN=build/sanitize/reports tests/sanitize-env \
 	    env RAFFLE="$(abspath build/sanitize/raffle)" \
-	    tests/run $(UNIT_NAMES:%=build/sanitize/tests/unit/test_%)
+	    tests/run $(subst $(B)/,build/sanitize/,$(UNIT))
 	@tests/sanitize-reports build/sanitize/reports
 
 # The CLI tests once more, every run of raffle under valgrind.

@@ -24,7 +24,6 @@
 
 #include <csv.h>
 
-#include "bigmem.h"
 #include "csvin.h"
 #include "fingerprint.h"
 #include "rowpipe.h"
@@ -83,8 +82,8 @@ csvin_row_is_blank(const struct csvin_row *row)
 	return 1;
 }
 
-static unsigned long
-count_breaks(const char *s, size_t len)
+unsigned long
+csvin_count_breaks(const char *s, size_t len)
 {
 	unsigned long	n = 0;
 	const char	*end = s + len;
@@ -97,12 +96,13 @@ count_breaks(const char *s, size_t len)
 }
 
 /*
- * Check a field's bytes: no NUL, valid UTF-8. Returns 0, or -1 with the fault
- * filled at the line of the bad byte.
+ * Check a field's bytes: no NUL, valid UTF-8; say whether it is printable
+ * ASCII only, and how many line breaks it holds. Returns 0, or -1 with the
+ * fault filled at the line of the bad byte.
  */
 static int
 reader_check_field(struct reader *r, const char *s, size_t len,
-    unsigned long *breaks, unsigned char *plain)
+    unsigned long *breaks, int *plain)
 {
 	const char	*nul;
 	size_t		 bad, i;
@@ -114,29 +114,33 @@ reader_check_field(struct reader *r, const char *s, size_t len,
 		return 0;
 	}
 	*plain = 0;
-	*breaks = count_breaks(s, len);
+	*breaks = csvin_count_breaks(s, len);
 	if ((nul = memchr(s, '\0', len)) != NULL)
 		return fault_set(&r->fault, EXIT_DATA,
 		    "%s:%lu: NUL byte; this is not a text CSV file: save or "
 		    "export it as CSV UTF-8", r->file,
-		    r->line + count_breaks(s, (size_t)(nul - s)));
+		    r->line + csvin_count_breaks(s, (size_t)(nul - s)));
 	if ((bad = utf8_invalid_from(s, len, i)) != len)
 		return fault_set(&r->fault, EXIT_DATA,
 		    "%s:%lu: invalid UTF-8 (byte 0x%02X); re-save the file as "
 		    "UTF-8, or name its encoding with --encoding (a file from "
 		    "Excel on Windows is usually --encoding cp1252)", r->file,
-		    r->line + count_breaks(s, bad), (unsigned char)s[bad]);
+		    r->line + csvin_count_breaks(s, bad), (unsigned char)s[bad]);
 	return 0;
 }
 
-/* libcsv callback: one field ended; check it and pass it on. */
+/*
+ * libcsv callback: one field ended; check it and pass it on. The check is
+ * here, on the parsing thread, and not on the consuming one: that one shares
+ * a core with the fingerprint, and (measured) is the first to run out.
+ */
 static void
 reader_field(void *data, size_t len, void *arg)
 {
 	struct reader	*r = arg;
 	const char	*s = data;
 	unsigned long	 breaks;
-	unsigned char	 plain;
+	int		 plain;
 
 	if (r->failed)
 		return;
@@ -218,7 +222,7 @@ reader_set_delimiter(struct reader *r, int c)
 static unsigned long
 reader_where(const struct reader *r)
 {
-	return r->line + count_breaks((const char *)r->p.entry_buf,
+	return r->line + csvin_count_breaks((const char *)r->p.entry_buf,
 	    r->p.entry_pos);
 }
 
@@ -298,7 +302,7 @@ reader_convert(struct reader *r, iconv_t cd, char *in, size_t *inlen,
 		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: byte 0x%02X is "
 		    "not valid in the encoding given with --encoding; check the "
 		    "name (iconv -l lists them)", r->file,
-		    r->line + count_breaks(*out, *outlen),
+		    r->line + csvin_count_breaks(*out, *outlen),
 		    (unsigned char)*ip);
 	}
 	memmove(in, ip, il);
@@ -328,6 +332,8 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	char			*ring[RING] = { NULL }, *conv = NULL, *carry = NULL;
 	uint64_t		 ticket[RING] = { 0 };
 	size_t			 convcap = 0, carrylen = 0, len, k = 0;
+	size_t			 chunk_size = CHUNK;
+	struct stat		 st;
 	ssize_t			 n;
 	int			 fd, rc = -1, first = 1, eof = 0, detect;
 
@@ -351,11 +357,16 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	}
 	if (!detect)
 		reader_set_delimiter(&r, o->delimiter);
+	/* A small file needs no megabyte buffers (a pipe may be long). */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size + 1 < chunk_size)
+		chunk_size = (size_t)st.st_size + 4096 < chunk_size ?
+		    (size_t)st.st_size + 4096 : chunk_size;
 	fp = fingerprint_start();
 	r.pipe = rowpipe_start(r.file, fn, arg);
 	if (cd != (iconv_t)-1) {
-		carry = xmalloc(CHUNK + 16);
-		convcap = CHUNK * 4 + 16;
+		carry = xmalloc(chunk_size + 16);
+		convcap = chunk_size * 4 + 16;
 		conv = xmalloc(convcap);
 	}
 
@@ -363,20 +374,17 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 		char	*chunk, *text;
 
 		/* Reuse a ring buffer only once the hash is done with it. */
-		if (ring[0] == NULL) {
-			ring[0] = bigmem_resize(NULL, 0, (size_t)RING * CHUNK);
-			for (k = 1; k < RING; k++)
-				ring[k] = ring[0] + k * CHUNK;
-			k = 0;
-		}
+		if (ring[k] == NULL)
+			ring[k] = xmalloc(chunk_size);
 		fingerprint_wait(fp, ticket[k]);
 		chunk = ring[k];
-		if ((n = read_some(fd, chunk, CHUNK)) == -1)
+		if ((n = read_some(fd, chunk, chunk_size)) == -1)
 			goto readerr;
 		eof = n == 0;
 		/* The BOM check wants three bytes; a pipe may give fewer. */
 		while (first && !eof && n < 3) {
-			ssize_t	more = read_some(fd, chunk + n, CHUNK - (size_t)n);
+			ssize_t	more = read_some(fd, chunk + n,
+			    chunk_size - (size_t)n);
 
 			if (more == -1)
 				goto readerr;
@@ -453,8 +461,8 @@ out:
 		close(fd);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);
-	if (ring[0] != NULL)
-		bigmem_resize(ring[0], (size_t)RING * CHUNK, 0);
+	for (k = 0; k < RING; k++)
+		free(ring[k]);
 	free(carry);
 	free(conv);
 	return rc;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "event.h"
 #include "text.h"
 
@@ -15,7 +16,12 @@ prize_add(struct event *ev, const char *name, uint32_t quantity, int history)
 {
 	struct ev_prize	*p;
 
-	ev->prizes = xreallocarray(ev->prizes, ev->nprizes + 1, sizeof *ev->prizes);
+	if (ev->nprizes == ev->capprizes) {
+		/* Generic draws add a prize a draw: grow by doubling. */
+		ev->capprizes = ev->capprizes ? ev->capprizes * 2 : 16;
+		ev->prizes = bigmem_resize(ev->prizes, ev->nprizes *
+		    sizeof *ev->prizes, ev->capprizes * sizeof *ev->prizes);
+	}
 	p = &ev->prizes[ev->nprizes];
 	memset(p, 0, sizeof *p);
 	p->name = xstrdup(name);
@@ -45,9 +51,10 @@ event_init(struct event *ev, struct roster *r, const struct prizes *pt,
 	memset(ev, 0, sizeof *ev);
 	ev->roster = r;
 	ev->generic = pt == NULL;
-	ev->wins = xcalloc(r->n, sizeof *ev->wins);
-	ev->forfeited = xcalloc(r->n, 1);
-	ev->in = xmalloc(r->n);
+	/* Big and zeroed: fresh pages, in huge pages where there are any. */
+	ev->wins = bigmem_resize(NULL, 0, r->n * sizeof *ev->wins);
+	ev->forfeited = bigmem_resize(NULL, 0, r->n);
+	ev->in = bigmem_resize(NULL, 0, r->n);
 	for (i = 0; i < r->n; i++)
 		ev->in[i] = r->entries[i].weight > 0;
 	ev->pools = xcalloc(r->ngroups + 1, sizeof *ev->pools);
@@ -85,8 +92,10 @@ pools_drop(struct event *ev)
 	size_t	g;
 
 	for (g = 0; g <= ev->roster->ngroups; g++) {
-		fenwick_free(&ev->pools[g].fw);
-		free(ev->pools[g].members);
+		sumtree_free(&ev->pools[g].tree);
+		if (ev->pools[g].members != NULL)
+			bigmem_resize(ev->pools[g].members, ev->roster->n *
+			    sizeof *ev->pools[g].members, 0);
 		memset(&ev->pools[g], 0, sizeof ev->pools[g]);
 	}
 }
@@ -108,13 +117,16 @@ event_free(struct event *ev)
 			free((char *)(uintptr_t)ev->results[i].name);
 		}
 	}
-	free(ev->prizes);
+	bigmem_resize(ev->prizes, ev->capprizes * sizeof *ev->prizes, 0);
 	strmap_free(&ev->prize_names);
-	free(ev->results);
-	free(ev->wins);
-	free(ev->forfeited);
-	free(ev->in);
-	free(ev->group_pos);
+	bigmem_resize(ev->results, ev->capresults * sizeof *ev->results, 0);
+	if (ev->roster != NULL) {
+		bigmem_resize(ev->wins, ev->roster->n * sizeof *ev->wins, 0);
+		bigmem_resize(ev->forfeited, ev->roster->n, 0);
+		bigmem_resize(ev->in, ev->roster->n, 0);
+		bigmem_resize(ev->group_pos, ev->group_pos != NULL ?
+		    ev->roster->n * sizeof *ev->group_pos : 0, 0);
+	}
 	free(ev->pools);
 	memset(ev, 0, sizeof *ev);
 }
@@ -151,16 +163,17 @@ pool_get(struct event *ev, uint32_t g)
 
 	if (pool->built)
 		return pool;
+	w = bigmem_resize(NULL, 0, r->n * sizeof *w);
 	if (g == 0) {
-		w = xreallocarray(NULL, r->n, sizeof *w);
 		for (i = 0; i < r->n; i++)
 			w[i] = ev->in[i] ? r->entries[i].weight : 0;
 		n = r->n;
 	} else {
 		if (ev->group_pos == NULL)
-			ev->group_pos = xcalloc(r->n, sizeof *ev->group_pos);
-		pool->members = xreallocarray(NULL, r->n, sizeof *pool->members);
-		w = xreallocarray(NULL, r->n, sizeof *w);
+			ev->group_pos = bigmem_resize(NULL, 0,
+			    r->n * sizeof *ev->group_pos);
+		pool->members = bigmem_resize(NULL, 0, r->n *
+		    sizeof *pool->members);
 		for (i = 0; i < r->n; i++) {
 			if (r->entries[i].group != g)
 				continue;
@@ -169,10 +182,10 @@ pool_get(struct event *ev, uint32_t g)
 			w[n++] = ev->in[i] ? r->entries[i].weight : 0;
 		}
 	}
-	fenwick_init(&pool->fw, w, n);
+	sumtree_init(&pool->tree, w, n);
 	pool->n = n;
 	pool->built = 1;
-	free(w);
+	bigmem_resize(w, r->n * sizeof *w, 0);
 	return pool;
 }
 
@@ -188,9 +201,9 @@ set_in(struct event *ev, size_t e, int in)
 	ev->in[e] = (unsigned char)in;
 	delta = in ? (int64_t)en->weight : -(int64_t)en->weight;
 	if (ev->pools[0].built)
-		fenwick_add(&ev->pools[0].fw, e, delta);
+		sumtree_add(&ev->pools[0].tree, e, delta);
 	if (en->group != 0 && ev->pools[en->group].built)
-		fenwick_add(&ev->pools[en->group].fw, ev->group_pos[e], delta);
+		sumtree_add(&ev->pools[en->group].tree, ev->group_pos[e], delta);
 }
 
 uint32_t
@@ -219,7 +232,8 @@ event_next_prize(struct event *ev)
 		return -1;
 	/* Generic draws never run out of prizes, only of people. */
 	for (k = ev->nprizes + 1;; k++) {
-		snprintf(name, sizeof name, "Draw %zu", k);
+		memcpy(name, "Draw ", 5);
+		u64_format(name + 5, k);
 		if (strmap_find(&ev->prize_names, name) < 0)
 			break;
 	}
@@ -233,7 +247,7 @@ event_pool_total(struct event *ev, size_t prize)
 
 	if (g == NO_GROUP)
 		return 0;
-	return pool_get(ev, g)->fw.total;
+	return pool_get(ev, g)->tree.total;
 }
 
 int
@@ -247,11 +261,11 @@ event_pick(struct event *ev, size_t prize, struct rng_stream *rs,
 	if (g == NO_GROUP)
 		return -1;
 	pool = pool_get(ev, g);
-	if (pool->fw.total == 0)
+	if (pool->tree.total == 0)
 		return -1;
-	out->pool = pool->fw.total;
+	out->pool = pool->tree.total;
 	out->ticket = rng_uniform(rs, out->pool);
-	m = fenwick_find(&pool->fw, out->ticket);
+	m = sumtree_find(&pool->tree, out->ticket);
 	out->entry = pool->members != NULL ? pool->members[m] : m;
 	return 0;
 }
@@ -265,9 +279,11 @@ event_add_draw(struct event *ev, uint64_t seq, const char *time, size_t prize,
 	struct ev_prize		*p = &ev->prizes[prize];
 
 	if (ev->nresults == ev->capresults) {
-		ev->capresults = ev->capresults ? ev->capresults * 2 : 64;
-		ev->results = xreallocarray(ev->results, ev->capresults,
-		    sizeof *ev->results);
+		size_t	cap = ev->capresults ? ev->capresults * 2 : 64;
+
+		ev->results = bigmem_resize(ev->results, ev->capresults *
+		    sizeof *ev->results, cap * sizeof *ev->results);
+		ev->capresults = cap;
 	}
 	res = &ev->results[ev->nresults++];
 	memset(res, 0, sizeof *res);

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fenwick.h"
+#include "sumtree.h"
 #include "ledger.h"
 #include "prizes.h"
 #include "rng.h"
@@ -46,14 +46,14 @@ struct ev_pool {
 	int		 built;
 	uint32_t	*members;	/* entry of each member (NULL: identity) */
 	size_t		 n;
-	struct fenwick	 fw;
+	struct sumtree	 tree;
 };
 
 struct event {
 	struct roster	*roster;
 	int		 generic;	/* no prize table: "Draw 1", "Draw 2", ... */
 	struct ev_prize	*prizes;
-	size_t		 nprizes, ntable;
+	size_t		 nprizes, capprizes, ntable;
 	size_t		 first_open;	/* no prize before it can be drawn */
 	struct strmap	 prize_names;	/* name to prize */
 

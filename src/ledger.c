@@ -13,6 +13,7 @@
 
 #include <sodium.h>
 
+#include "bigmem.h"
 #include "ledger.h"
 
 static const char *const kind_names[] = { "session", "reveal", "draw",
@@ -30,92 +31,84 @@ record_get(const struct record *r, const char *key)
 	size_t	i;
 
 	for (i = 0; i < r->nkv; i++)
-		if (strcmp(r->key[i], key) == 0)
+		if (r->key[i][0] == key[0] && strcmp(r->key[i], key) == 0)
 			return r->val[i];
 	return NULL;
 }
 
-/* Read the whole of fd from offset 0. Caller frees *out. */
+/* Read exactly len bytes at off; -1 with errno on failure or a short file. */
 static int
-read_all(int fd, const char *path, char **out, size_t *outlen,
-    struct fault *f)
+read_at(int fd, char *buf, size_t len, off_t off)
 {
-	struct stat	 st;
-	char		*buf;
-	size_t		 cap, len = 0;
-	ssize_t		 n;
+	ssize_t	n;
 
-	if (fstat(fd, &st) == -1)
-		return fault_set(f, EXIT_IOERR, "%s: %s", path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return fault_set(f, EXIT_NOINPUT, "%s: %s; name a log file",
-		    path, S_ISDIR(st.st_mode) ? "is a directory" :
-		    "not a regular file");
-	cap = (size_t)st.st_size + 4096;
-	buf = xmalloc(cap);
-	for (;;) {
-		if (len == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		n = pread(fd, buf + len, cap - len, (off_t)len);
+	while (len > 0) {
+		n = pread(fd, buf, len, off);
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1) {
-			free(buf);
-			return fault_set(f, EXIT_IOERR, "%s: cannot read: %s",
-			    path, strerror(errno));
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;	/* the file shrank under us */
+			return -1;
 		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
+		buf += n;
+		len -= (size_t)n;
+		off += n;
 	}
-	*out = buf;
-	*outlen = len;
 	return 0;
 }
 
 /*
- * Split the bytes into whole records and a torn tail: a last line without
+ * Split the file into whole records and a torn tail: a last line without
  * its newline, or zero bytes at the end (what a crash or a full disk leaves
- * on some file systems).
+ * on some file systems). Read backwards from the end, a block at a time;
+ * the records themselves are read by ledger_scan().
  */
-static void
-find_torn(struct ledger *l, size_t total)
+static int
+find_torn(struct ledger *l, struct fault *f)
 {
-	size_t		end = total, k, i;
-	unsigned long	lines = 0;
+	struct stat	st;
+	char		buf[1 << 16];
+	size_t		end, start, k, total;
+	int		zeros = 1;
 
-	while (end > 0 && l->data[end - 1] == '\0')
-		end--;
-	for (k = end; k > 0 && l->data[k - 1] != '\n'; k--)
-		;
-	l->size = k;
-	l->torn = total - k;
-	for (i = 0; i < k; i++)
-		lines += l->data[i] == '\n';
-	l->torn_line = lines + 1;
+	if (fstat(l->fd, &st) == -1)
+		return fault_set(f, EXIT_IOERR, "%s: %s", l->path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return fault_set(f, EXIT_NOINPUT, "%s: %s; name a log file",
+		    l->path, S_ISDIR(st.st_mode) ? "is a directory" :
+		    "not a regular file");
+	total = (size_t)st.st_size;
+	l->size = 0;
+	for (end = total; end > 0; end = start) {
+		start = end > sizeof buf ? end - sizeof buf : 0;
+		if (read_at(l->fd, buf, end - start, (off_t)start) == -1)
+			return fault_set(f, EXIT_IOERR, "%s: cannot read: %s",
+			    l->path, strerror(errno));
+		for (k = end - start; k > 0; k--) {
+			if (zeros && buf[k - 1] == '\0')
+				continue;
+			zeros = 0;
+			if (buf[k - 1] == '\n') {
+				l->size = start + k;
+				goto found;
+			}
+		}
+	}
+found:
+	l->torn = total - l->size;
+	return 0;
 }
 
 int
 ledger_read(struct ledger *l, const char *path, struct fault *f)
 {
-	size_t	total;
-	int	fd;
-
 	memset(l, 0, sizeof *l);
-	l->fd = -1;
 	l->path = xstrdup(path);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((l->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return fault_set(f, EXIT_NOINPUT, "%s: cannot open: %s", path,
 		    strerror(errno));
-	if (read_all(fd, path, &l->data, &total, f) != 0) {
-		close(fd);
-		return -1;
-	}
-	close(fd);
-	find_torn(l, total);
-	return 0;
+	return find_torn(l, f);
 }
 
 /* fsync the directory holding path, so a new name in it survives a crash. */
@@ -137,7 +130,6 @@ int
 ledger_open(struct ledger *l, const char *path, struct fault *f)
 {
 	struct stat	st;
-	size_t		total = 0;
 	int		fd, created = 0;
 
 	memset(l, 0, sizeof *l);
@@ -178,13 +170,9 @@ ledger_open(struct ledger *l, const char *path, struct fault *f)
 		return fault_set(f, EXIT_IOERR, "%s: cannot sync the new log: "
 		    "%s", path, strerror(errno));
 	}
-	if (read_all(fd, path, &l->data, &total, f) != 0) {
-		close(fd);
-		return -1;
-	}
 	l->fd = fd;
-	find_torn(l, total);
-	return 0;
+	l->writer = 1;
+	return find_torn(l, f);
 }
 
 /* Write all of buf at off; returns 0 or -1 with errno set. */
@@ -213,7 +201,7 @@ write_at(int fd, const char *buf, size_t len, off_t off)
 int
 ledger_cut_torn(struct ledger *l, struct fault *f)
 {
-	char		 stamp[32], *name = NULL;
+	char		 stamp[32], *name = NULL, *torn;
 	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int		 fd = -1, i;
@@ -236,14 +224,18 @@ ledger_cut_torn(struct ledger *l, struct fault *f)
 		free(name);
 		return -1;
 	}
-	if (write_at(fd, l->data + l->size, l->torn, 0) == -1 ||
-	    fsync(fd) == -1 || sync_dir(name) == -1) {
+	torn = xmalloc(l->torn);
+	if (read_at(l->fd, torn, l->torn, (off_t)l->size) == -1 ||
+	    write_at(fd, torn, l->torn, 0) == -1 || fsync(fd) == -1 ||
+	    sync_dir(name) == -1) {
+		free(torn);
 		fault_set(f, EXIT_IOERR, "%s: cannot save the torn record: %s",
 		    name, strerror(errno));
 		close(fd);
 		free(name);
 		return -1;
 	}
+	free(torn);
 	close(fd);
 	if (ftruncate(l->fd, (off_t)l->size) == -1 || fsync(l->fd) == -1) {
 		fault_set(f, EXIT_IOERR, "%s: cannot cut the torn record: %s",
@@ -427,13 +419,12 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 {
 	crypto_generichash_state	 st;
 	unsigned char			 want[32];
-	char				*p, *tab, *end, *hashhex;
+	char				*p, *tab, *hashhex;
 	size_t				 i;
 
 	memset(r, 0, sizeof *r);
 	memcpy(buf, line, len);
 	buf[len - 1] = '\0';
-	end = buf + len - 1;
 	if (memchr(buf, '\0', len - 1) != NULL)
 		return bad(sc, "NUL byte in the record");
 	if ((hashhex = strrchr(buf, '\t')) == NULL)
@@ -452,15 +443,15 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 		return bad(sc, "sequence number %s is out of place: a record "
 		    "was removed, added or moved here", num);
 	}
-	if (!is_hex(hashhex, 64))
+	if (hex_decode(r->hash, 32, hashhex) != 0)
 		return bad(sc, "the record does not end in a hash");
-	hex_decode(r->hash, 32, hashhex);
 	crypto_generichash_init(&st, NULL, 0, 32);
 	crypto_generichash_update(&st, sc->l->head, 32);
 	crypto_generichash_update(&st, (const unsigned char *)line,
 	    (size_t)(hashhex - buf));
 	crypto_generichash_final(&st, want, 32);
-	if (sodium_memcmp(want, r->hash, 32) != 0)
+	/* Public data: a plain comparison will do. */
+	if (memcmp(want, r->hash, 32) != 0)
 		return bad(sc, "the record does not match its hash: it was "
 		    "changed after it was written");
 
@@ -484,58 +475,89 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 		return bad(sc, "unknown record kind '%s'", p);
 	r->kind = (enum rec_kind)i;
 	r->nkv = 0;
-	while (tab != NULL && tab < end) {
-		p = tab + 1;
-		if ((tab = strchr(p, '\t')) != NULL)
-			*tab = '\0';
-		if (p >= hashhex - 1)
-			break;
+	if (tab == NULL)
+		return 0;
+	/* One pass over key=value fields: cut at each tab and first '='. */
+	for (p = tab + 1; p < hashhex - 1; p++) {
 		if (r->nkv == REC_MAXKV)
 			return bad(sc, "too many fields");
 		r->key[r->nkv] = p;
-		if ((p = strchr(p, '=')) == NULL)
+		while (*p != '=' && *p != '\t' && *p != '\0')
+			p++;
+		if (*p != '=')
 			return bad(sc, "a field without '='");
+		*p++ = '\0';
+		r->val[r->nkv++] = p;
+		while (*p != '\t' && *p != '\0')
+			p++;
 		*p = '\0';
-		r->val[r->nkv++] = p + 1;
 	}
 	return 0;
 }
 
+/*
+ * Read the records a block at a time: a log of a hundred thousand draws is
+ * tens of megabytes, and --verify should cost what hashing them costs.
+ */
 int
 ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 {
 	struct scan	 sc;
 	struct record	 r;
-	char		*buf, *nl;
-	size_t		 off = 0, cap = 256, len, lines = 0, i;
+	char		*buf, *line, *nl;
+	size_t		 cap = 1 << 20, linecap = 256, have = 0, pos = 0, len, i;
+	size_t		 want;
+	off_t		 off = 0;
 	int		 rc = -1;
 
 	memset(&sc, 0, sizeof sc);
 	sc.l = l;
 	sc.f = f;
-	for (i = 0; i < l->size; i++)
-		lines += l->data[i] == '\n';
-	sc.drawn = xcalloc(lines + 2, 1);
-	buf = xmalloc(cap);
+	sc.ndrawn = 1024;
+	sc.drawn = xcalloc(sc.ndrawn, 1);
 	memset(l->head, 0, sizeof l->head);
 	l->nrecords = 0;
-	while (off < l->size) {
-		nl = memchr(l->data + off, '\n', l->size - off);
-		len = (size_t)(nl - (l->data + off)) + 1;
-		if (len + 1 > cap) {
-			cap = len + 1 + 256;
-			buf = xrealloc(buf, cap);
+	buf = xmalloc(cap);
+	line = xmalloc(linecap);
+	while ((size_t)off + pos < l->size) {
+		if ((nl = memchr(buf + pos, '\n', have - pos)) == NULL) {
+			/* Keep the start of the line; read what follows it. */
+			memmove(buf, buf + pos, have - pos);
+			off += (off_t)pos;
+			have -= pos;
+			pos = 0;
+			if (have == cap)
+				buf = xrealloc(buf, cap *= 2);
+			want = cap - have;
+			if (want > l->size - (size_t)off - have)
+				want = l->size - (size_t)off - have;
+			if (read_at(l->fd, buf + have, want, off + (off_t)have) == -1) {
+				fault_set(f, EXIT_IOERR, "%s: cannot read: %s",
+				    l->path, strerror(errno));
+				goto out;
+			}
+			have += want;
+			continue;
 		}
+		len = (size_t)(nl - (buf + pos)) + 1;
+		if (len + 1 > linecap)
+			line = xrealloc(line, linecap = len + 256);
 		sc.line = l->nrecords + 1;
-		if (scan_line(&sc, l->data + off, len, buf, &r) != 0 ||
+		if (sc.line >= sc.ndrawn) {
+			sc.drawn = xrealloc(sc.drawn, sc.ndrawn * 2);
+			memset(sc.drawn + sc.ndrawn, 0, sc.ndrawn);
+			sc.ndrawn *= 2;
+		}
+		if (scan_line(&sc, buf + pos, len, line, &r) != 0 ||
 		    scan_rules(&sc, &r) != 0)
 			goto out;
 		if (fn != NULL && fn(arg, &r, &sc.sess, f) != 0)
 			goto out;
 		memcpy(l->head, r.hash, 32);
 		l->nrecords++;
-		off += len;
+		pos += len;
 	}
+	l->torn_line = l->nrecords + 1;
 	l->scanned = 1;
 	rc = 0;
 out:
@@ -543,6 +565,7 @@ out:
 		free(sc.strings[i]);
 	free(sc.drawn);
 	free(buf);
+	free(line);
 	return rc;
 }
 
@@ -563,18 +586,28 @@ ledger_batch_init(struct ledger_batch *b, const struct ledger *l)
 void
 ledger_batch_free(struct ledger_batch *b)
 {
-	free(b->buf);
+	bigmem_resize(b->buf, b->cap, 0);
 	memset(b, 0, sizeof *b);
+}
+
+/* Make room for n more bytes. */
+static void
+batch_grow(struct ledger_batch *b, size_t n)
+{
+	size_t	cap = b->cap;
+
+	if (cap - b->len < n + 1) {
+		while (cap - b->len < n + 1)
+			cap = cap ? cap * 2 : 4096;
+		b->buf = bigmem_resize(b->buf, b->cap, cap);
+		b->cap = cap;
+	}
 }
 
 static void
 batch_put(struct ledger_batch *b, const char *s, size_t n)
 {
-	if (b->cap - b->len < n + 1) {
-		while (b->cap - b->len < n + 1)
-			b->cap = b->cap ? b->cap * 2 : 4096;
-		b->buf = xrealloc(b->buf, b->cap);
-	}
+	batch_grow(b, n);
 	memcpy(b->buf + b->len, s, n);
 	b->len += n;
 }
@@ -582,13 +615,16 @@ batch_put(struct ledger_batch *b, const char *s, size_t n)
 uint64_t
 ledger_rec_begin(struct ledger_batch *b, enum rec_kind k)
 {
-	char		head[64];
-	int		n;
+	char	num[24];
+	size_t	n;
 
-	n = snprintf(head, sizeof head, "%llu\t%s\t%s",
-	    (unsigned long long)b->next_seq, b->stamp, kind_names[k]);
 	b->recstart = b->len;
-	batch_put(b, head, (size_t)n);
+	n = u64_format(num, b->next_seq);
+	batch_put(b, num, n);
+	batch_put(b, "\t", 1);
+	batch_put(b, b->stamp, strlen(b->stamp));
+	batch_put(b, "\t", 1);
+	batch_put(b, kind_names[k], strlen(kind_names[k]));
 	return b->next_seq;
 }
 
@@ -596,24 +632,29 @@ ledger_rec_begin(struct ledger_batch *b, enum rec_kind k)
 void
 ledger_rec_add(struct ledger_batch *b, const char *key, const char *value)
 {
-	size_t	i, start;
+	size_t	klen = strlen(key), vlen = strlen(value), i;
+	char	*p;
 
-	batch_put(b, "\t", 1);
-	batch_put(b, key, strlen(key));
-	batch_put(b, "=", 1);
-	start = b->len;
-	batch_put(b, value, strlen(value));
-	for (i = start; i < b->len; i++)
-		if ((unsigned char)b->buf[i] < 0x20 || b->buf[i] == 0x7f)
-			b->buf[i] = ' ';
+	batch_grow(b, klen + vlen + 3);
+	p = b->buf + b->len;
+	*p++ = '\t';
+	memcpy(p, key, klen);
+	p += klen;
+	*p++ = '=';
+	for (i = 0; i < vlen; i++) {
+		unsigned char	c = (unsigned char)value[i];
+
+		*p++ = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+	}
+	b->len = (size_t)(p - b->buf);
 }
 
 void
 ledger_rec_addu(struct ledger_batch *b, const char *key, uint64_t v)
 {
-	char	num[32];
+	char	num[24];
 
-	snprintf(num, sizeof num, "%llu", (unsigned long long)v);
+	u64_format(num, v);
 	ledger_rec_add(b, key, num);
 }
 
@@ -671,7 +712,6 @@ ledger_close(struct ledger *l)
 	if (l->fd != -1)
 		close(l->fd);
 	free(l->path);
-	free(l->data);
 	free(l->torn_saved);
 	memset(l, 0, sizeof *l);
 	l->fd = -1;

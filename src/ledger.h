@@ -59,11 +59,11 @@ struct ledger_session {
 
 struct ledger {
 	char		*path;
-	int		 fd;		/* -1 for a reader */
-	char		*data;		/* the file as read */
+	int		 fd;
+	int		 writer;	/* opened locked, for writing */
 	size_t		 size;		/* bytes of whole records */
 	size_t		 torn;		/* bytes after them: a torn last record */
-	unsigned long	 torn_line;
+	unsigned long	 torn_line;	/* its line, once scanned */
 	uint64_t	 nrecords;	/* after a scan */
 	unsigned char	 head[32];	/* hash of the last record */
 	int		 scanned;

@@ -332,6 +332,10 @@ main(int argc, char **argv)
 		c.log = "raffle.log";
 	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
 		usage_error("--expect-head goes with --verify%s", "");
+	if (c.mode == MODE_DRAW && c.draw == DRAW_ALL && c.repeat &&
+	    c.prizes == NULL)
+		usage_error("--draw all with --allow-repeat and no prize table "
+		    "would never end; give a number of draws%s", "");
 	if (c.mode == MODE_NONE && c.roster.csv.path == NULL)
 		usage_error("the screen needs a roster: give one with -i FILE%s",
 		    "");

@@ -23,27 +23,28 @@ void
 rng_key_init(struct rng_key *k, const unsigned char seed[RNG_SEED_BYTES],
     const char *witness)
 {
-	memcpy(k->seed, seed, RNG_SEED_BYTES);
+	static const char	label[] = "raffle-draw-v1";
+
 	crypto_generichash(k->witness, sizeof k->witness,
 	    (const unsigned char *)witness, strlen(witness), NULL, 0);
+	crypto_generichash_init(&k->st, seed, RNG_SEED_BYTES, 32);
+	crypto_generichash_update(&k->st, (const unsigned char *)label,
+	    sizeof label);			/* with its NUL */
 }
 
 void
 rng_stream_init(struct rng_stream *s, const struct rng_key *k, uint64_t seq)
 {
-	static const char		 label[] = "raffle-draw-v1";
-	crypto_generichash_state	 st;
+	crypto_generichash_state	 st = k->st;
 	unsigned char			 num[8];
 	int				 i;
 
 	for (i = 0; i < 8; i++)
 		num[i] = (unsigned char)(seq >> (8 * i));
-	crypto_generichash_init(&st, k->seed, RNG_SEED_BYTES, sizeof s->key);
-	crypto_generichash_update(&st, (const unsigned char *)label,
-	    sizeof label);			/* with its NUL */
 	crypto_generichash_update(&st, num, sizeof num);
 	crypto_generichash_update(&st, k->witness, sizeof k->witness);
 	crypto_generichash_final(&st, s->key, sizeof s->key);
+	sodium_memzero(&st, sizeof st);
 	s->words = s->first;
 	s->nwords = 0;
 	s->used = 0;
@@ -59,7 +60,6 @@ rng_stream_grow(struct rng_stream *s, size_t n)
 {
 	unsigned char	 small[sizeof s->first], *bytes;
 	size_t		 i;
-	int		 k;
 
 	bytes = n * 8 <= sizeof small ? small : xmalloc(n * 8);
 	randombytes_buf_deterministic(bytes, n * 8, s->key);
@@ -67,11 +67,13 @@ rng_stream_grow(struct rng_stream *s, size_t n)
 		s->words = xreallocarray(s->words == s->first ? NULL : s->words,
 		    n, sizeof *s->words);
 	for (i = 0; i < n; i++) {
-		uint64_t	w = 0;
+		const unsigned char	*b = bytes + i * 8;
 
-		for (k = 7; k >= 0; k--)
-			w = w << 8 | bytes[i * 8 + (size_t)k];
-		s->words[i] = w;
+		/* Little-endian, whatever the machine's order. */
+		s->words[i] = (uint64_t)b[0] | (uint64_t)b[1] << 8 |
+		    (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
+		    (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 |
+		    (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
 	}
 	s->nwords = n;
 	sodium_memzero(bytes, n * 8);
@@ -93,6 +95,12 @@ rng_uniform(struct rng_stream *s, uint64_t n)
 		if (w >= floor)
 			return w % n;
 	}
+}
+
+void
+rng_key_free(struct rng_key *k)
+{
+	sodium_memzero(k, sizeof *k);
 }
 
 void

@@ -23,17 +23,23 @@
 
 #define RNG_SEED_BYTES	32
 
-/* What a session's draws are keyed by: its seed and its witness text. */
+#include <sodium.h>
+
+/*
+ * What a session's draws are keyed by: its seed and its witness text. The
+ * hash state holds the keyed BLAKE2b with the label already absorbed, so a
+ * draw costs one compression, not two (the key block is done once).
+ */
 struct rng_key {
-	unsigned char	 seed[RNG_SEED_BYTES];
-	unsigned char	 witness[32];	/* BLAKE2b-256 of the witness text */
+	unsigned char			 witness[32];	/* BLAKE2b-256 of the text */
+	crypto_generichash_state	 st;
 };
 
 struct rng_stream {
 	unsigned char	 key[32];
 	uint64_t	*words;		/* the stream so far, as 64-bit words */
 	size_t		 nwords, used;
-	uint64_t	 first[16];	/* where words start: most draws need no more */
+	uint64_t	 first[8];	/* where words start: most draws need no more */
 };
 
 /* A fresh secret seed from randombytes_buf(). */
@@ -53,5 +59,6 @@ void	 rng_stream_init(struct rng_stream *, const struct rng_key *, uint64_t);
 uint64_t rng_uniform(struct rng_stream *, uint64_t);
 
 void	 rng_stream_free(struct rng_stream *);
+void	 rng_key_free(struct rng_key *);
 
 #endif

@@ -22,6 +22,60 @@ struct loader {
 	unsigned long			 warned_skip;
 };
 
+/*
+ * The digest hashes each entry as id NUL, weight (4 bytes, little-endian),
+ * group NUL, the pieces gathered into a buffer first: a million small
+ * updates would cost more than the hashing itself.
+ */
+struct digest {
+	crypto_generichash_state	 st;
+	unsigned char			 buf[1 << 16];
+	size_t				 len;
+};
+
+static void
+digest_start(struct digest *d)
+{
+	crypto_generichash_init(&d->st, NULL, 0, 32);
+	d->len = 0;
+}
+
+static void
+digest_put(struct digest *d, const void *p, size_t n)
+{
+	if (sizeof d->buf - d->len < n) {
+		crypto_generichash_update(&d->st, d->buf, d->len);
+		d->len = 0;
+	}
+	if (n > sizeof d->buf) {
+		crypto_generichash_update(&d->st, p, n);
+		return;
+	}
+	memcpy(d->buf + d->len, p, n);
+	d->len += n;
+}
+
+static void
+digest_entry(struct digest *d, const char *id, uint32_t w, const char *g)
+{
+	unsigned char	num[4];
+
+	num[0] = (unsigned char)w;
+	num[1] = (unsigned char)(w >> 8);
+	num[2] = (unsigned char)(w >> 16);
+	num[3] = (unsigned char)(w >> 24);
+	digest_put(d, id, strlen(id) + 1);
+	digest_put(d, num, 4);
+	digest_put(d, g, strlen(g) + 1);
+}
+
+static void
+digest_end(struct digest *d, unsigned char out[32])
+{
+	crypto_generichash_update(&d->st, d->buf, d->len);
+	crypto_generichash_final(&d->st, out, 32);
+}
+
 static const char *const name_headers[] = { "name", "full name",
 	"participant", NULL };
 static const char *const id_headers[] = { "id", "email", "e-mail",
@@ -481,45 +535,26 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 }
 
 /*
- * The digest hashes each entry as id NUL, weight (4 bytes, little-endian),
- * group NUL. The pieces are gathered into a buffer first: a million small
- * updates cost more than the hashing itself.
+ * Computed when first asked for: --list and --check never need it, and on a
+ * million entries it is tens of milliseconds of hashing.
  */
 void
-roster_digest(const struct roster *r, unsigned char out[32])
+roster_digest(struct roster *r, unsigned char out[32])
 {
-	crypto_generichash_state	 st;
-	unsigned char			*buf;
-	size_t				 i, len = 0, cap = 1 << 16, need;
+	struct digest	*d;
+	size_t		 i;
 
-	buf = xmalloc(cap);
-	crypto_generichash_init(&st, NULL, 0, 32);
-	for (i = 0; i < r->n; i++) {
-		const char	*id = roster_id(r, i), *g = roster_group(r, i);
-		size_t		 idlen = strlen(id) + 1, glen = strlen(g) + 1;
-		uint32_t	 w = r->entries[i].weight;
-
-		need = idlen + 4 + glen;
-		if (cap - len < need) {
-			crypto_generichash_update(&st, buf, len);
-			len = 0;
-			if (need > cap) {
-				cap = need;
-				buf = xrealloc(buf, cap);
-			}
-		}
-		memcpy(buf + len, id, idlen);
-		len += idlen;
-		buf[len++] = (unsigned char)w;
-		buf[len++] = (unsigned char)(w >> 8);
-		buf[len++] = (unsigned char)(w >> 16);
-		buf[len++] = (unsigned char)(w >> 24);
-		memcpy(buf + len, g, glen);
-		len += glen;
+	if (!r->have_digest) {
+		d = xmalloc(sizeof *d);
+		digest_start(d);
+		for (i = 0; i < r->n; i++)
+			digest_entry(d, roster_id(r, i), r->entries[i].weight,
+			    roster_group(r, i));
+		digest_end(d, r->digest);
+		free(d);
+		r->have_digest = 1;
 	}
-	crypto_generichash_update(&st, buf, len);
-	crypto_generichash_final(&st, out, 32);
-	free(buf);
+	memcpy(out, r->digest, 32);
 }
 
 void

@@ -46,6 +46,8 @@ struct roster {
 	size_t		 eligible;	/* entries with a weight above 0 */
 	unsigned long	 skipped, duplicates;
 	unsigned char	 fingerprint[32];
+	unsigned char	 digest[32];	/* see roster_digest() */
+	int		 have_digest;
 	int		 delimiter;
 	int		 weighted, grouped;
 	char		*col_label[4];	/* name, id, weight, group as found */
@@ -85,6 +87,6 @@ uint32_t roster_group_find(const struct roster *, const char *);
  * group in roster order. Two readings of one file with other column options
  * give other digests, so a log can tell them apart.
  */
-void	 roster_digest(const struct roster *, unsigned char [32]);
+void	 roster_digest(struct roster *, unsigned char [32]);
 
 #endif

@@ -164,11 +164,11 @@ rowpipe_field(struct rowpipe *rp, const char *s, size_t len, int plain)
 
 	if (b->cap - b->len < len + 1) {
 		while (b->cap - b->len < len + 1)
-			b->cap = b->cap ? b->cap * 2 : BATCH_BYTES * 2;
+			b->cap = b->cap ? b->cap * 2 : 4096;
 		b->bytes = xrealloc(b->bytes, b->cap);
 	}
 	if (b->nfields == b->capfields) {
-		b->capfields = b->capfields ? b->capfields * 2 : BATCH_ROWS * 8;
+		b->capfields = b->capfields ? b->capfields * 2 : 64;
 		b->fields = xreallocarray(b->fields, b->capfields, sizeof *b->fields);
 	}
 	memcpy(b->bytes + b->len, s, len);
@@ -214,7 +214,7 @@ rowpipe_row(struct rowpipe *rp, unsigned long line)
 	int		 failed;
 
 	if (b->nrows == b->caprows) {
-		b->caprows = b->caprows ? b->caprows * 2 : BATCH_ROWS;
+		b->caprows = b->caprows ? b->caprows * 2 : 16;
 		b->rows = xreallocarray(b->rows, b->caprows, sizeof *b->rows);
 	}
 	r = &b->rows[b->nrows++];

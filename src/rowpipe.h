@@ -12,7 +12,7 @@ struct rowpipe;
 
 struct rowpipe *rowpipe_start(const char *, csvin_row_fn, void *);
 
-/* Add a field to the row being built. */
+/* Add a field to the row being built; plain: printable ASCII only. */
 void	 rowpipe_field(struct rowpipe *, const char *, size_t, int);
 
 /* End the row; returns -1 once the consumer has failed (stop reading). */

@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "session.h"
+#include "streams.h"
 #include "text.h"
 
 struct replay {
@@ -175,7 +176,10 @@ draw_one(struct session *s, struct ledger_batch *b, size_t prize,
 		return -1;
 	reveal_once(s, b, revealing);
 	seq = b->next_seq;
-	rng_stream_init(&rs, &s->key, seq);
+	if (s->streams != NULL)
+		streams_get(s->streams, seq, &rs);
+	else
+		rng_stream_init(&rs, &s->key, seq);
 	if (event_pick(&s->ev, prize, &rs, &pick) != 0) {
 		rng_stream_free(&rs);
 		return -1;
@@ -216,7 +220,7 @@ long
 session_draw(struct session *s, size_t n, struct fault *f)
 {
 	struct ledger_batch	b;
-	size_t			drawn = 0;
+	size_t			drawn = 0, want;
 	long			prize;
 	int			revealing = 0;
 
@@ -227,6 +231,16 @@ session_draw(struct session *s, size_t n, struct fault *f)
 		return fault_set(f, EXIT_IOERR, "no session begun");
 	s->stop = STOP_NONE;
 	ledger_batch_init(&b, &s->led);
+	/*
+	 * A big batch has its streams made ahead on another core; nobody can
+	 * win twice without repeats, so the roster's size bounds the batch.
+	 */
+	want = n;
+	if (!s->repeat && want > s->roster->n)
+		want = s->roster->n;
+	if (want >= 256)
+		s->streams = streams_start(&s->key, b.next_seq +
+		    (s->revealed ? 0 : 1), want);
 	while (drawn < n) {
 		if ((prize = event_next_prize(&s->ev)) < 0) {
 			s->stop = STOP_PRIZES;
@@ -238,6 +252,10 @@ session_draw(struct session *s, size_t n, struct fault *f)
 			break;
 		}
 		drawn++;
+	}
+	if (s->streams != NULL) {
+		streams_stop(s->streams);
+		s->streams = NULL;
 	}
 	if (commit_batch(s, &b, revealing, f) != 0)
 		return -1;

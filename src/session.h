@@ -11,6 +11,7 @@
 #include "ledger.h"
 #include "prizes.h"
 #include "rng.h"
+#include "streams.h"
 #include "roster.h"
 
 struct session_opts {
@@ -33,6 +34,7 @@ struct session {
 	unsigned char		 seed[RNG_SEED_BYTES];
 	unsigned char		 commit[32];
 	struct rng_key		 key;		/* seed and witness, for draws */
+	struct streams		*streams;	/* a batch's, made ahead */
 	char			*witness;
 	int			 revealed;	/* the seed is in the log */
 	uint64_t		 seq;		/* of this session's record */

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -38,16 +39,17 @@ strmap_add(struct strmap *m, const char *name)
 	if ((m->n + 1) * 2 > m->nslots) {
 		size_t	n = m->nslots ? m->nslots * 2 : 64;
 
-		free(m->slots);
+		bigmem_resize(m->slots, m->nslots * sizeof *m->slots, 0);
+		m->names = bigmem_resize(m->names, m->nslots / 2 *
+		    sizeof *m->names, n / 2 * sizeof *m->names);
 		m->nslots = n;
-		m->slots = xcalloc(n, sizeof *m->slots);
+		m->slots = bigmem_resize(NULL, 0, n * sizeof *m->slots);
 		for (i = 0; i < m->n; i++) {
 			uint64_t	h = hash_bytes(m->names[i], strlen(m->names[i]));
 
 			m->slots[strmap_slot(m, m->names[i], h)] =
 			    (h >> 32) << 32 | (uint64_t)(i + 1);
 		}
-		m->names = xreallocarray(m->names, n / 2, sizeof *m->names);
 	}
 	{
 		uint64_t	h = hash_bytes(name, strlen(name));
@@ -62,7 +64,7 @@ strmap_add(struct strmap *m, const char *name)
 void
 strmap_free(struct strmap *m)
 {
-	free(m->slots);
-	free(m->names);
+	bigmem_resize(m->slots, m->nslots * sizeof *m->slots, 0);
+	bigmem_resize(m->names, m->nslots / 2 * sizeof *m->names, 0);
 	memset(m, 0, sizeof *m);
 }

@@ -145,30 +145,31 @@ hex_encode(char *out, const unsigned char *in, size_t len)
 	out[2 * len] = '\0';
 }
 
-static int
-hex_digit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+/*
+ * Lowercase hex digits' values plus one; 0 for anything else. Only the
+ * lowercase form is a hash in the log: 'a' and 'A' differ by one bit, and a
+ * flipped bit must never pass.
+ */
+static const unsigned char hex_value[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6,
+	['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
 
-/* Decode exactly 2*len hex digits (and nothing more) from s; -1 if s is not that. */
+/* Decode exactly 2*len lowercase hex digits (and nothing more) from s. */
 int
 hex_decode(unsigned char *out, size_t len, const char *s)
 {
-	size_t	i;
-	int	hi, lo;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+	unsigned		 hi, lo;
 
 	for (i = 0; i < len; i++) {
-		if ((hi = hex_digit(s[2 * i])) < 0 ||
-		    (lo = hex_digit(s[2 * i + 1])) < 0)
+		hi = hex_value[u[2 * i]];
+		lo = hex_value[u[2 * i + 1]];
+		if (hi == 0 || lo == 0)
 			return -1;
-		out[i] = (unsigned char)(hi << 4 | lo);
+		out[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
 	}
 	return s[2 * len] == '\0' ? 0 : -1;
 }
@@ -177,16 +178,17 @@ hex_decode(unsigned char *out, size_t len, const char *s)
 int
 parse_u64(const char *s, uint64_t max, uint64_t *out)
 {
-	uint64_t	v = 0;
+	uint64_t	v = 0, d, limit = max / 10, last = max % 10;
 
 	if (*s == '\0')
 		return -1;
 	for (; *s != '\0'; s++) {
 		if (*s < '0' || *s > '9')
 			return -1;
-		if (v > (max - (uint64_t)(*s - '0')) / 10)
+		d = (uint64_t)(*s - '0');
+		if (v > limit || (v == limit && d > last))
 			return -1;
-		v = v * 10 + (uint64_t)(*s - '0');
+		v = v * 10 + d;
 	}
 	*out = v;
 	return 0;
@@ -214,4 +216,20 @@ hash_bytes(const char *s, size_t len)
 	h ^= h >> 29;
 	h *= UINT64_C(0xff51afd7ed558ccd);
 	return h ^ (h >> 32);
+}
+
+size_t
+u64_format(char *out, uint64_t v)
+{
+	char	tmp[20];
+	size_t	n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+	return n;
 }

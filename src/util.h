@@ -50,8 +50,12 @@ void	 warn_set_sink(warn_sink);
 void	 warn_msg(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 void	 hex_encode(char *, const unsigned char *, size_t);
+/* Exactly 2*len lowercase hex digits into bytes; -1 if s is not that. */
 int	 hex_decode(unsigned char *, size_t, const char *);
 int	 parse_u64(const char *, uint64_t, uint64_t *);
 uint64_t hash_bytes(const char *, size_t);
+
+/* v in decimal and a NUL into out (21 bytes of room); returns the length. */
+size_t	 u64_format(char *, uint64_t);
 
 #endif

@@ -1,4 +1,4 @@
-/* Unit tests of rng.c and fenwick.c: exact streams, uniformity, the tree. */
+/* Unit tests of rng.c and sumtree.c: exact streams, uniformity, the tree. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,7 +9,7 @@
 
 #include <sodium.h>
 
-#include "fenwick.h"
+#include "sumtree.h"
 #include "rng.h"
 #include "util.h"
 
@@ -166,33 +166,33 @@ test_heavy_rejection_still_answers(void **state)
 }
 
 static void
-test_fenwick_finds_what_a_linear_scan_finds(void **state)
+test_sumtree_finds_what_a_linear_scan_finds(void **state)
 {
 	uint32_t	w[300];
-	struct fenwick	fw;
+	struct sumtree	st;
 	uint64_t	t, sum;
 	size_t		i, k;
 
 	(void)state;
 	for (i = 0; i < 300; i++)
 		w[i] = (uint32_t)((i * 7919) % 5);	/* zeros included */
-	fenwick_init(&fw, w, 300);
+	sumtree_init(&st, w, 300);
 	for (k = 0; k < 3; k++) {
-		for (t = 0; t < fw.total; t++) {
+		for (t = 0; t < st.total; t++) {
 			for (i = 0, sum = 0; sum + w[i] <= t; i++)
 				sum += w[i];
-			assert_int_equal(fenwick_find(&fw, t), i);
+			assert_int_equal(sumtree_find(&st, t), i);
 		}
 		/* Take some members out, as draws do. */
 		for (i = k; i < 300; i += 7) {
-			fenwick_add(&fw, i, -(int64_t)w[i]);
+			sumtree_add(&st, i, -(int64_t)w[i]);
 			w[i] = 0;
 		}
 	}
 	for (i = 0, sum = 0; i < 300; i++)
 		sum += w[i];
-	assert_int_equal(fw.total, sum);
-	fenwick_free(&fw);
+	assert_int_equal(st.total, sum);
+	sumtree_free(&st);
 }
 
 int
@@ -204,7 +204,7 @@ main(void)
 		cmocka_unit_test(test_uniform_small_range_passes_chi_square),
 		cmocka_unit_test(test_no_modulo_bias_on_a_huge_range),
 		cmocka_unit_test(test_heavy_rejection_still_answers),
-		cmocka_unit_test(test_fenwick_finds_what_a_linear_scan_finds),
+		cmocka_unit_test(test_sumtree_finds_what_a_linear_scan_finds),
 	};
 
 	if (sodium_init() < 0)
