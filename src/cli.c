@@ -166,10 +166,11 @@ cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 	so.log = c->log;
 	so.witness = c->witness;
 	so.repeat = c->repeat;
-	if (session_open(&s, r, p, &so, &f) != 0 || session_begin(&s, &f) != 0) {
+	if (session_open(&s, r, p, &so, &f) != 0) {
 		session_close(&s);
 		return cli_fail(&f);
 	}
+	/* The screen records the session once its first frame is up. */
 	status = screen_run(&s, &c->screen);
 	session_close(&s);
 	return status;

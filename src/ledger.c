@@ -638,13 +638,13 @@ ledger_rec_add(struct ledger_batch *b, const char *key, const char *value)
 	batch_grow(b, klen + vlen + 3);
 	p = b->buf + b->len;
 	*p++ = '\t';
-	memcpy(p, key, klen);
+	memcpy(p, key, klen);	/* NOLINT(bugprone-not-null-terminated-result): a field, not a string */
 	p += klen;
 	*p++ = '=';
 	for (i = 0; i < vlen; i++) {
 		unsigned char	c = (unsigned char)value[i];
 
-		*p++ = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+		*p++ = (char)(c < 0x20 || c == 0x7f ? ' ' : c);
 	}
 	b->len = (size_t)(p - b->buf);
 }

@@ -200,11 +200,26 @@ screen_run(struct session *s, const struct screen_opts *o)
 	warn_ui = &ui;
 	warn_set_sink(warn_to_notice);
 
+	/*
+	 * The commitment is made in memory and shown at once; the session
+	 * record that holds it (a roster digest and an fsync away) is written
+	 * right after the first frame, before any key is read.
+	 */
+	session_seed(s);
 	while (!ui.done && !got_signal) {
 		ui.now = monotonic();
 		if (ui.view == VIEW_ROLL || ui.view == VIEW_REVEAL)
 			draw_tick(&ui);
 		paint(&ui);
+		if (s->seq == 0 && ui.overlay != OVERLAY_ERROR) {
+			struct fault	f;
+
+			if (session_begin(s, &f) != 0) {
+				ui_fail(&ui, &f);
+				continue;
+			}
+			paint(&ui);	/* the head in the corner moved */
+		}
 		wait = draw_deadline(&ui);
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
 		rc = get_wch(&ch);

@@ -112,15 +112,24 @@ session_open(struct session *s, struct roster *r, const struct prizes *p,
 	return 0;
 }
 
+void
+session_seed(struct session *s)
+{
+	if (s->seeded)
+		return;
+	rng_seed_new(s->seed);
+	rng_commit(s->seed, s->commit);
+	rng_key_init(&s->key, s->seed, s->witness);
+	s->seeded = 1;
+}
+
 int
 session_begin(struct session *s, struct fault *f)
 {
 	struct ledger_batch	b;
 	char			commit_hex[65];
 
-	rng_seed_new(s->seed);
-	rng_commit(s->seed, s->commit);
-	rng_key_init(&s->key, s->seed, s->witness);
+	session_seed(s);
 	hex_encode(commit_hex, s->commit, 32);
 
 	ledger_batch_init(&b, &s->led);

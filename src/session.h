@@ -36,6 +36,7 @@ struct session {
 	struct rng_key		 key;		/* seed and witness, for draws */
 	struct streams		*streams;	/* a batch's, made ahead */
 	char			*witness;
+	int			 seeded;	/* seed and commit are made */
 	int			 revealed;	/* the seed is in the log */
 	uint64_t		 seq;		/* of this session's record */
 	uint64_t		 replayed;	/* records in the log at the start */
@@ -52,7 +53,10 @@ struct session {
 int	 session_open(struct session *, struct roster *, const struct prizes *,
 	    const struct session_opts *, struct fault *);
 
-/* Take a fresh seed and record the session with its commitment. */
+/* Take the session's fresh seed, in memory only (once). */
+void	 session_seed(struct session *);
+
+/* Record the session with its commitment (taking the seed if need be). */
 int	 session_begin(struct session *, struct fault *);
 
 /* Whether a draw can be made now; if not, s->stop says why. */

@@ -7,18 +7,18 @@
 #include "verify.h"
 
 struct check {
+	struct rng_key		 key;		/* of session key_seq */
+	struct event		 ev;
 	const struct verify_opts *o;
 	struct ledger		*led;
-	struct event		 ev;
-	int			 recompute;
-	char			 roster_hex[65], digest_hex[65], prizes_hex[65];
+	const char		*head_hex;
 	uint64_t		 sessions, draws, forfeits, recomputed;
 	uint64_t		 head_seq;	/* --expect-head */
-	const char		*head_hex;
-	unsigned char		 head_hash[32];
-	int			 head_found;
-	struct rng_key		 key;		/* of session key_seq */
 	uint64_t		 key_seq;
+	int			 recompute;
+	int			 head_found;
+	unsigned char		 head_hash[32];
+	char			 roster_hex[65], digest_hex[65], prizes_hex[65];
 };
 
 static int

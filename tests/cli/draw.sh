@@ -256,3 +256,24 @@ t_a_run_with_nothing_to_do_leaves_no_log() {
 	run "$RAFFLE" -i "$DATA/roster.csv" -l new.log --forfeit 3
 	expect_status 64
 }
+
+t_a_big_batch_draws_as_one_at_a_time_would() {
+	# 500 draws at once have their streams made ahead on another thread;
+	# every winner must still follow from the seed, as --verify recomputes.
+	awk 'BEGIN { print "id,name,tickets"; for (i = 1; i <= 800; i++) printf "%d,Person %d,%d\n", i, i, i % 3 }' > big.csv
+	run "$RAFFLE" -i big.csv --weight-column tickets --draw 500; expect_status 0
+	[ "$(wc -l < out)" -eq 500 ] || fail "500 winners"
+	# 534 of the 800 hold a ticket: the rest are drawn, and that is all.
+	run "$RAFFLE" -i big.csv --weight-column tickets --draw all; expect_status 0
+	[ "$(wc -l < out)" -eq 34 ] || fail "the 34 left: $(wc -l < out)"
+	run "$RAFFLE" -i big.csv --weight-column tickets --verify; expect_status 0
+	out_has "winners:  534 of 534 recomputed"
+	[ "$(standing | sort | uniq -d | wc -l)" -eq 0 ] || fail "a repeat winner"
+	! standing | awk '$1 % 3 == 0' | grep -q . || fail "someone with no ticket won"
+}
+
+t_draw_all_with_repeats_and_no_prizes_is_refused() {
+	run "$RAFFLE" -i "$DATA/roster.csv" --allow-repeat --draw all
+	expect_status 64; err_has "would never end"
+	[ ! -e raffle.log ] || fail "a log was started"
+}
