@@ -35,15 +35,19 @@ bigmem_resize(void *p, size_t old, size_t new)
 	size_t	oldmap = round_up(old), newmap = round_up(new);
 	void	*q;
 
+	if (new == 0) {
+		if (p != NULL && old >= STEP)
+			munmap(p, oldmap);
+		else
+			free(p);
+		return NULL;
+	}
 	/* Below one huge page, malloc is the better allocator. */
 	if (new < STEP) {
 		if (old >= STEP) {
-			q = xmalloc(new == 0 ? 1 : new);
+			q = xmalloc(new);
 			memcpy(q, p, new);
 			munmap(p, oldmap);
-		} else if (new == 0) {
-			free(p);
-			q = NULL;
 		} else {
 			q = xrealloc(p, new);
 			/* Zero what is new, as a fresh mapping would be. */

@@ -240,6 +240,27 @@ event_next_prize(struct event *ev)
 	return (long)prize_add(ev, name, 1, 0);
 }
 
+long
+event_next_drawable(struct event *ev, long *blocked)
+{
+	long	first = event_next_prize(ev);
+	size_t	i;
+
+	*blocked = first;
+	if (first < 0 || event_pool_total(ev, (size_t)first) > 0) {
+		*blocked = -1;
+		return first;
+	}
+	/* Generic draws are one pool: if it is empty, all are. */
+	if (ev->generic)
+		return -1;
+	for (i = (size_t)first + 1; i < ev->ntable; i++)
+		if (!ev->prizes[i].history && event_remaining(ev, i) > 0 &&
+		    event_pool_total(ev, i) > 0)
+			return (long)i;
+	return -1;
+}
+
 uint64_t
 event_pool_total(struct event *ev, size_t prize)
 {
@@ -346,11 +367,53 @@ event_add_forfeit(struct event *ev, uint64_t seq, uint64_t draw)
 	if (res->prize < ev->first_open)
 		ev->first_open = res->prize;
 	if (res->entry >= 0) {
+		res->was_out = ev->forfeited[res->entry];
 		ev->forfeited[res->entry] = 1;
 		ev->wins[res->entry]--;
 		set_in(ev, (size_t)res->entry, 0);
 	}
 	return res;
+}
+
+void
+event_undo_draw(struct event *ev)
+{
+	struct ev_result	*res;
+	long			 e;
+
+	if (ev->nresults == 0)
+		return;
+	res = &ev->results[ev->nresults - 1];
+	e = res->entry;
+	ev->prizes[res->prize].awarded--;
+	if (res->prize < ev->first_open)
+		ev->first_open = res->prize;
+	if (e >= 0) {
+		ev->wins[e]--;
+		set_in(ev, (size_t)e, eligible(ev, (size_t)e));
+	}
+	if (res->owned) {
+		free((char *)(uintptr_t)res->id);
+		free((char *)(uintptr_t)res->name);
+	}
+	ev->nresults--;
+}
+
+void
+event_undo_forfeit(struct event *ev, uint64_t draw)
+{
+	struct ev_result	*res;
+
+	if ((res = event_result(ev, draw)) == NULL || res->forfeit == 0)
+		return;
+	res->forfeit = 0;
+	ev->nforfeits--;
+	ev->prizes[res->prize].awarded++;
+	if (res->entry >= 0) {
+		ev->forfeited[res->entry] = (unsigned char)res->was_out;
+		ev->wins[res->entry]++;
+		set_in(ev, (size_t)res->entry, eligible(ev, (size_t)res->entry));
+	}
 }
 
 void

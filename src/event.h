@@ -39,6 +39,7 @@ struct ev_result {
 	uint32_t	 tickets;
 	uint64_t	 forfeit;	/* seq of its forfeit record; 0 = stands */
 	uint64_t	 replaces;	/* seq of the draw it replaces; 0 = none */
+	int		 was_out;	/* the winner had forfeited before */
 };
 
 /* The tickets one prize is drawn from: everyone, or one group. */
@@ -89,6 +90,14 @@ void	 event_set_repeat(struct event *, int);
  */
 long	 event_next_prize(struct event *);
 
+/*
+ * The prize the next draw is for: the first one not fully drawn that
+ * someone eligible is left for. A prize nobody can win now is passed over,
+ * not waited on: *blocked is the first such one (or -1). Returns -1 when
+ * no prize can be drawn.
+ */
+long	 event_next_drawable(struct event *, long *);
+
 /* The prize a name stands for, added as history if unknown. */
 size_t	 event_prize_by_name(struct event *, const char *);
 
@@ -110,6 +119,14 @@ struct ev_result *event_add_draw(struct event *, uint64_t, const char *,
 
 /* Record forfeit seq of draw draw; returns the forfeited result or NULL. */
 struct ev_result *event_add_forfeit(struct event *, uint64_t, uint64_t);
+
+/*
+ * Take back the last draw, or the forfeit of draw seq, as if they had never
+ * been made: for a write that failed, so that the screen shows nothing the
+ * log does not hold.
+ */
+void	 event_undo_draw(struct event *);
+void	 event_undo_forfeit(struct event *, uint64_t);
 
 /* The result of draw seq, or NULL. */
 struct ev_result *event_result(struct event *, uint64_t);

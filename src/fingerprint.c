@@ -60,7 +60,7 @@ fingerprint_start(void)
 {
 	struct fingerprint	*fp;
 
-	fp = xcalloc(1, sizeof *fp);
+	fp = xaligned(sizeof *fp);
 	crypto_generichash_init(&fp->st, NULL, 0, 32);
 	pthread_mutex_init(&fp->lock, NULL);
 	pthread_cond_init(&fp->cond, NULL);

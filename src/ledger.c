@@ -130,12 +130,12 @@ int
 ledger_open(struct ledger *l, const char *path, struct fault *f)
 {
 	struct stat	st;
-	int		fd, created = 0;
+	int		fd, created = 0, tries;
 
 	memset(l, 0, sizeof *l);
 	l->fd = -1;
 	l->path = xstrdup(path);
-	for (;;) {
+	for (tries = 0;; tries++) {
 		if ((fd = open(path, O_RDWR | O_CLOEXEC)) != -1)
 			break;
 		if (errno != ENOENT)
@@ -147,9 +147,11 @@ ledger_open(struct ledger *l, const char *path, struct fault *f)
 			created = 1;
 			break;
 		}
-		if (errno != EEXIST)
+		/* EEXIST again and again: a link that points nowhere. */
+		if (errno != EEXIST || tries == 3)
 			return fault_set(f, EXIT_CANTCREAT, "%s: cannot create: "
-			    "%s", path, strerror(errno));
+			    "%s", path, errno == EEXIST ? "it is a link to a file "
+			    "that does not exist" : strerror(errno));
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -253,7 +255,8 @@ struct scan {
 	struct ledger		*l;
 	struct ledger_session	 sess;
 	char			*strings[5];	/* owned copies for sess */
-	unsigned char		*drawn;		/* per seq: 1 drawn, 2 forfeited */
+	unsigned char		*drawn;		/* per seq: 1 drawn, 2 forfeited,
+						   3 forfeited and replaced */
 	size_t			 ndrawn;
 	uint64_t		 line;
 	struct fault		*f;
@@ -387,10 +390,13 @@ scan_rules(struct scan *sc, const struct record *r)
 			return -1;
 		if (ticket >= pool)
 			return bad(sc, "ticket is not below pool");
-		if ((v = record_get(r, "replaces")) != NULL &&
-		    (parse_u64(v, UINT64_MAX, &n) != 0 || n >= r->seq ||
-		    sc->drawn[n] != 2))
-			return bad(sc, "'replaces' names no forfeited draw");
+		if ((v = record_get(r, "replaces")) != NULL) {
+			if (parse_u64(v, UINT64_MAX, &n) != 0 || n >= r->seq ||
+			    sc->drawn[n] != 2)
+				return bad(sc, "'replaces' names no forfeited draw "
+				    "still to replace");
+			sc->drawn[n] = 3;	/* replaced: not again */
+		}
 		sc->drawn[r->seq] = 1;
 		return 0;
 	case REC_FORFEIT:
@@ -400,7 +406,7 @@ scan_rules(struct scan *sc, const struct record *r)
 		if (n >= r->seq || sc->drawn[n] == 0)
 			return bad(sc, "forfeit of record %s, which is not a "
 			    "draw", record_get(r, "draw"));
-		if (sc->drawn[n] == 2)
+		if (sc->drawn[n] >= 2)
 			return bad(sc, "draw %s was already forfeited",
 			    record_get(r, "draw"));
 		sc->drawn[n] = 2;
@@ -701,9 +707,9 @@ ledger_append(struct ledger *l, struct ledger_batch *b, struct fault *f)
 		return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; nothing "
 		    "was drawn and the log is as it was", l->path,
 		    strerror(saved));
-	return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; nothing was "
-	    "drawn, and the next start will move the unfinished record aside",
-	    l->path, strerror(saved));
+	return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; no winner was "
+	    "shown, and the log could not be cut back: run --verify on it "
+	    "before the next draw", l->path, strerror(saved));
 }
 
 void

@@ -472,17 +472,16 @@ roster_dedup(struct roster *r, uint64_t *keys)
 	}
 	if (first == NULL)
 		return;
-	for (i = 0, out = 0; i < r->n; i++) {
-		if (first[i] == i) {
-			r->entries[out++] = r->entries[i];
-			continue;
-		}
-		if (++r->duplicates <= WARN_MAX)
+	/* Say the repeats first: compacting moves the entries they name. */
+	for (i = 0; i < r->n; i++)
+		if (first[i] != i && ++r->duplicates <= WARN_MAX)
 			warn_msg("%s:%u: '%s' is already on line %u (same %s); "
 			    "counted once", r->file, r->entries[i].line,
 			    roster_id(r, i), r->entries[first[i]].line,
 			    r->col[COL_ID] != -1 ? "id" : "name");
-	}
+	for (i = 0, out = 0; i < r->n; i++)
+		if (first[i] == i)
+			r->entries[out++] = r->entries[i];
 	if (r->duplicates > WARN_MAX)
 		warn_msg("%s: %lu more repeated ids counted once", r->file,
 		    r->duplicates - WARN_MAX);
@@ -545,7 +544,7 @@ roster_digest(struct roster *r, unsigned char out[32])
 	size_t		 i;
 
 	if (!r->have_digest) {
-		d = xmalloc(sizeof *d);
+		d = xaligned(sizeof *d);
 		digest_start(d);
 		for (i = 0; i < r->n; i++)
 			digest_entry(d, roster_id(r, i), r->entries[i].weight,

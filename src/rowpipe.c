@@ -141,12 +141,7 @@ rowpipe_start(const char *file, csvin_row_fn fn, void *arg)
 {
 	struct rowpipe	*rp;
 
-	rp = aligned_alloc(64, sizeof *rp);
-	if (rp == NULL) {
-		fputs("raffle: out of memory\n", stderr);
-		exit(EXIT_IOERR);
-	}
-	memset(rp, 0, sizeof *rp);
+	rp = xaligned(sizeof *rp);
 	rp->file = file;
 	rp->fn = fn;
 	rp->arg = arg;

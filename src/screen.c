@@ -160,11 +160,11 @@ int
 screen_run(struct session *s, const struct screen_opts *o)
 {
 	struct ui		 ui;
-	struct sigaction	 sa;
+	struct sigaction	 sa, old;
 	SCREEN			*scr;
 	wint_t			 ch;
-	double			 wait;
-	int			 rc;
+	double			 wait, before;
+	int			 rc, errors = 0, lost = 0;
 
 	memset(&ui, 0, sizeof ui);
 	ui.s = s;
@@ -181,7 +181,10 @@ screen_run(struct session *s, const struct screen_opts *o)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	/* Under nohup a hangup stays ignored; a dead terminal is noticed anyway. */
+	sigaction(SIGHUP, NULL, &old);
+	if (old.sa_handler != SIG_IGN)
+		sigaction(SIGHUP, &sa, NULL);
 
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		fputs("raffle: cannot start the screen on this terminal; to "
@@ -206,7 +209,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 	 * right after the first frame, before any key is read.
 	 */
 	session_seed(s);
-	while (!ui.done && !got_signal) {
+	while (!ui.done && !got_signal && !lost) {
 		ui.now = monotonic();
 		if (ui.view == VIEW_ROLL || ui.view == VIEW_REVEAL)
 			draw_tick(&ui);
@@ -222,9 +225,20 @@ screen_run(struct session *s, const struct screen_opts *o)
 		}
 		wait = draw_deadline(&ui);
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
+		before = monotonic();
 		rc = get_wch(&ch);
-		if (rc == ERR)
-			continue;	/* a frame is due, or a signal came */
+		if (rc == ERR) {
+			/*
+			 * A frame is due, or a signal came. An ERR long before
+			 * the deadline, again and again, is a terminal that has
+			 * gone: reading it fails at once, and the loop would spin.
+			 */
+			if (!got_signal && (wait < 0 ||
+			    monotonic() - before < wait / 2) && ++errors >= 3)
+				lost = 1;
+			continue;
+		}
+		errors = 0;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			getmaxyx(stdscr, ui.rows, ui.cols);
 			clearok(curscr, TRUE);
@@ -242,11 +256,12 @@ screen_run(struct session *s, const struct screen_opts *o)
 	warn_ui = NULL;
 	reel_free(&ui.reel);
 	free(ui.batch);
-	if (got_signal) {
+	if (got_signal || lost) {
 		fprintf(stderr, "raffle: %s; %s holds every draw up to #%llu\n",
-		    got_signal == SIGINT ? "interrupted" : "stopped",
-		    s->led.path, (unsigned long long)s->led.nrecords);
-		return 128 + got_signal;
+		    lost ? "the terminal went away" : got_signal == SIGINT ?
+		    "interrupted" : "stopped", s->led.path,
+		    (unsigned long long)s->led.nrecords);
+		return lost ? 128 + SIGHUP : 128 + got_signal;
 	}
 	return ui.status;
 }

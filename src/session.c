@@ -229,8 +229,8 @@ long
 session_draw(struct session *s, size_t n, struct fault *f)
 {
 	struct ledger_batch	b;
-	size_t			drawn = 0, want;
-	long			prize;
+	size_t			drawn = 0, want, base;
+	long			prize, blocked;
 	int			revealing = 0;
 
 	if (s->led.broken)
@@ -239,6 +239,7 @@ session_draw(struct session *s, size_t n, struct fault *f)
 	if (s->seq == 0)
 		return fault_set(f, EXIT_IOERR, "no session begun");
 	s->stop = STOP_NONE;
+	base = s->ev.nresults;
 	ledger_batch_init(&b, &s->led);
 	/*
 	 * A big batch has its streams made ahead on another core; nobody can
@@ -251,23 +252,25 @@ session_draw(struct session *s, size_t n, struct fault *f)
 		s->streams = streams_start(&s->key, b.next_seq +
 		    (s->revealed ? 0 : 1), want);
 	while (drawn < n) {
-		if ((prize = event_next_prize(&s->ev)) < 0) {
-			s->stop = STOP_PRIZES;
+		if ((prize = event_next_drawable(&s->ev, &blocked)) < 0) {
+			s->stop = blocked < 0 ? STOP_PRIZES : STOP_PEOPLE;
+			s->stop_prize = blocked;
 			break;
 		}
-		if (draw_one(s, &b, (size_t)prize, 0, &revealing) != 0) {
-			s->stop = STOP_PEOPLE;
-			s->stop_prize = prize;
-			break;
-		}
+		if (draw_one(s, &b, (size_t)prize, 0, &revealing) != 0)
+			break;	/* cannot happen: the prize was drawable */
 		drawn++;
 	}
 	if (s->streams != NULL) {
 		streams_stop(s->streams);
 		s->streams = NULL;
 	}
-	if (commit_batch(s, &b, revealing, f) != 0)
+	if (commit_batch(s, &b, revealing, f) != 0) {
+		/* Nothing was awarded: the event forgets the batch too. */
+		while (s->ev.nresults > base)
+			event_undo_draw(&s->ev);
 		return -1;
+	}
 	return (long)drawn;
 }
 
@@ -290,14 +293,12 @@ session_check_forfeit(struct session *s, uint64_t seq, struct fault *f)
 int
 session_can_draw(struct session *s)
 {
-	long	prize;
+	long	blocked;
 
 	s->stop = STOP_NONE;
-	if ((prize = event_next_prize(&s->ev)) < 0)
-		s->stop = STOP_PRIZES;
-	else if (event_pool_total(&s->ev, (size_t)prize) == 0) {
-		s->stop = STOP_PEOPLE;
-		s->stop_prize = prize;
+	if (event_next_drawable(&s->ev, &blocked) < 0) {
+		s->stop = blocked < 0 ? STOP_PRIZES : STOP_PEOPLE;
+		s->stop_prize = blocked;
 	}
 	return s->stop == STOP_NONE;
 }
@@ -334,8 +335,12 @@ session_forfeit(struct session *s, uint64_t seq, struct fault *f)
 		s->stop_prize = (long)prize;
 	} else
 		replaced = 1;
-	if (commit_batch(s, &b, revealing, f) != 0)
+	if (commit_batch(s, &b, revealing, f) != 0) {
+		if (replaced)
+			event_undo_draw(&s->ev);
+		event_undo_forfeit(&s->ev, seq);
 		return -1;
+	}
 	return replaced;
 }
 

@@ -70,7 +70,7 @@ streams_start(const struct rng_key *key, uint64_t first, size_t n)
 {
 	struct streams	*sp;
 
-	sp = xcalloc(1, sizeof *sp);
+	sp = xaligned(sizeof *sp);
 	sp->key = *key;
 	sp->first = first;
 	sp->n = n;

@@ -46,7 +46,12 @@ enum role {
 };
 
 #define SPARKS		48
-#define REVEAL_GUARD	0.8	/* seconds a reveal ignores a draw key */
+/*
+ * Seconds during which a key that draws (Space, Enter, b, n) is ignored
+ * after a draw was made or revealed: a nervous double press, or a press
+ * meant for the last screen, must not draw again.
+ */
+#define KEY_GUARD	0.8
 #define SPARKLE_TIME	2.5	/* seconds of celebration */
 #define FRAME		(1.0 / 30)
 
@@ -71,6 +76,7 @@ struct ui {
 	int			 have_shown;
 	struct reel		 reel;
 	double			 roll_start, reveal_start;
+	double			 last_draw;	/* drawn or revealed, for KEY_GUARD */
 	struct spark		 sparks[SPARKS];
 	uint64_t		 show_seed;	/* for the reel's filler names */
 
@@ -122,6 +128,9 @@ void	 list_key(struct ui *, wint_t, int);
 void	 overlay_draw(struct ui *);
 void	 overlay_key(struct ui *, wint_t, int);
 void	 overlay_small(struct ui *);
+
+/* Whether a key that draws counts now: KEY_GUARD after the last draw. */
+int	 ui_may_draw(const struct ui *);
 
 /* Keys all views share: b, w, ?, q. Returns 1 if the key was one. */
 int	 ui_common_key(struct ui *, wint_t, int);

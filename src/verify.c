@@ -55,15 +55,16 @@ check_draw(struct check *c, const struct record *r,
 	struct ev_result	*old;
 	const char		*v, *prize = record_get(r, "prize");
 	uint64_t		 replaces = 0, pool = 0, ticket = 0;
-	long			 want;
+	long			 want, blocked;
 	int			 rc;
 
 	if ((v = record_get(r, "replaces")) != NULL) {
 		parse_u64(v, UINT64_MAX, &replaces);
 		old = event_result(&c->ev, replaces);
-		want = old != NULL ? (long)old->prize : -1;
+		want = old != NULL && event_remaining(&c->ev, old->prize) > 0 &&
+		    !c->ev.prizes[old->prize].history ? (long)old->prize : -1;
 	} else
-		want = event_next_prize(&c->ev);
+		want = event_next_drawable(&c->ev, &blocked);
 	if (want < 0 || strcmp(c->ev.prizes[want].name, prize) != 0)
 		return fault_set(f, EXIT_DATA, "%s:%llu: a draw for '%s' where "
 		    "%s%s%s was due", c->led->path, (unsigned long long)r->seq,

@@ -34,8 +34,10 @@ batch_start(struct ui *ui)
 	struct session	*s = ui->s;
 	struct fault	 f;
 	size_t		 want, first;
-	long		 prize, n;
+	long		 prize, n, blocked;
 
+	if (!ui_may_draw(ui))
+		return;
 	ui->notice[0] = '\0';
 	if (!session_can_draw(s)) {
 		snprintf(ui->notice, sizeof ui->notice, "%s",
@@ -44,7 +46,7 @@ batch_start(struct ui *ui)
 		ui->view = VIEW_START;
 		return;
 	}
-	prize = event_next_prize(&s->ev);
+	prize = event_next_drawable(&s->ev, &blocked);
 	want = event_remaining(&s->ev, (size_t)prize);
 	if (ui->o->batch > 0 && ui->o->batch < want)
 		want = ui->o->batch;
@@ -54,6 +56,7 @@ batch_start(struct ui *ui)
 		return;
 	}
 	flushinp();
+	ui->last_draw = ui->now;
 	ui->batch = xreallocarray(ui->batch, (size_t)n + 1, sizeof *ui->batch);
 	for (ui->batch_n = 0; ui->batch_n < (size_t)n; ui->batch_n++)
 		ui->batch[ui->batch_n] = first + ui->batch_n;
@@ -151,8 +154,11 @@ batch_key(struct ui *ui, wint_t ch, int code)
 	case '\n':
 		if (ui->page + 1 < g.pages)
 			ui->sel = ++ui->page * g.per_page;
-		else
+		else if (ui_may_draw(ui)) {
+			/* Back to the start: the next Space draws there. */
 			ui->view = VIEW_START;
+			ui->last_draw = ui->now;
+		}
 		return;
 	case 27:
 		ui->view = VIEW_START;

@@ -26,6 +26,7 @@ show(struct ui *ui, size_t i)
 	reel_build(&ui->reel, ui->s->roster->n, (size_t)r->entry,
 	    ui->o->spin > 0 ? REEL_NAMES : 1, ui->o->spin, ui->show_seed++);
 	ui->roll_start = ui->now;
+	ui->last_draw = ui->now;
 	ui->last_index = (size_t)-1;
 	ui->view = VIEW_ROLL;
 	/* Keys pressed before the draw was on disk are dropped, not queued. */
@@ -52,12 +53,21 @@ say_stop(struct ui *ui)
 	    p->eligible ? p->eligible : "", p->eligible ? ")" : "");
 }
 
+/* Whether a key that draws counts now (see KEY_GUARD). */
+int
+ui_may_draw(const struct ui *ui)
+{
+	return ui->now - ui->last_draw >= KEY_GUARD;
+}
+
 void
 draw_next(struct ui *ui)
 {
 	struct fault	f;
 	long		n;
 
+	if (!ui_may_draw(ui))
+		return;
 	if (!session_can_draw(ui->s)) {
 		say_stop(ui);
 		ui->view = VIEW_START;
@@ -80,7 +90,8 @@ draw_forfeit(struct ui *ui, size_t i)
 	struct fault	f;
 	int		rc;
 
-	if (i >= ui->s->ev.nresults || ui->s->ev.results[i].forfeit != 0)
+	if (!ui_may_draw(ui) || i >= ui->s->ev.nresults ||
+	    ui->s->ev.results[i].forfeit != 0)
 		return;
 	if ((rc = session_forfeit(ui->s, ui->s->ev.results[i].seq, &f)) < 0) {
 		ui_fail(ui, &f);
@@ -118,6 +129,7 @@ draw_tick(struct ui *ui)
 	    reel_done(&ui->reel, ui->now - ui->roll_start)) {
 		ui->view = VIEW_REVEAL;
 		ui->reveal_start = ui->now;
+		ui->last_draw = ui->now;
 		srand((unsigned)ui->show_seed);
 		sparks_start(ui);
 		flushinp();
@@ -250,14 +262,11 @@ draw_key(struct ui *ui, wint_t ch, int code)
 		return;
 	}
 	if (go) {
-		/* A nervous double press must not draw again at once. */
-		if (ui->now - ui->reveal_start >= REVEAL_GUARD)
-			draw_next(ui);
+		draw_next(ui);
 		return;
 	}
 	if (!code && ch == 'n') {
-		if (ui->now - ui->reveal_start >= REVEAL_GUARD)
-			draw_forfeit(ui, ui->shown);
+		draw_forfeit(ui, ui->shown);
 		return;
 	}
 	if (!code && ch == 27) {

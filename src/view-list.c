@@ -9,35 +9,45 @@
 #include "ui.h"
 
 /*
- * The list's lines: for each prize a heading, then its results. A line is
- * a prize (as -1 - prize) or a result index.
+ * The list's lines: for each prize, in the order prizes were first drawn, a
+ * heading and then its results. A line is a prize (as -1 - prize) or a
+ * result's index. Built by a counting sort: without a prize table every
+ * draw is a prize of its own, and a scan per prize would be quadratic.
  */
 static long *
 list_lines(const struct event *ev, size_t *n)
 {
 	long	*lines;
-	size_t	 i, k, p, nprizes = 0, *order;
-	char	*seen;
+	size_t	 i, g, p, ngroups = 0, *group, *start, *order;
 
 	lines = xreallocarray(NULL, ev->nresults * 2 + 1, sizeof *lines);
+	group = xreallocarray(NULL, ev->nprizes + 1, sizeof *group);
+	for (p = 0; p < ev->nprizes; p++)
+		group[p] = SIZE_MAX;
 	order = xreallocarray(NULL, ev->nprizes + 1, sizeof *order);
-	seen = xcalloc(ev->nprizes + 1, 1);
+	start = xcalloc(ev->nprizes + 2, sizeof *start);
 	for (i = 0; i < ev->nresults; i++) {
 		p = ev->results[i].prize;
-		if (!seen[p]) {
-			seen[p] = 1;
-			order[nprizes++] = p;
+		if (group[p] == SIZE_MAX) {
+			group[p] = ngroups;
+			order[ngroups++] = p;
 		}
+		start[group[p] + 1]++;
 	}
-	*n = 0;
-	for (k = 0; k < nprizes; k++) {
-		lines[(*n)++] = -1 - (long)order[k];
-		for (i = 0; i < ev->nresults; i++)
-			if (ev->results[i].prize == order[k])
-				lines[(*n)++] = (long)i;
+	for (g = 0; g < ngroups; g++)
+		start[g + 1] += start[g];
+	for (i = 0; i < ev->nresults; i++) {
+		g = group[ev->results[i].prize];
+		/* Each group's heading takes a line before its results. */
+		lines[start[g]++ + g + 1] = (long)i;
 	}
+	/* start[g] has moved to the end of group g: the heading of g+1. */
+	for (g = 0; g < ngroups; g++)
+		lines[(g == 0 ? 0 : start[g - 1]) + g] = -1 - (long)order[g];
+	*n = ev->nresults + ngroups;
+	free(group);
 	free(order);
-	free(seen);
+	free(start);
 	return lines;
 }
 

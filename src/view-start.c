@@ -98,10 +98,10 @@ start_draw(struct ui *ui)
 	char		 line[1024], hex[65];
 	size_t		 people, shown_prizes;
 	uint64_t	 tickets;
-	long		 next;
+	long		 next, blocked;
 	int		 y, bottom = ui->rows - 3, body, title, room;
 
-	next = event_next_prize(ev);
+	next = event_next_drawable(ev, &blocked);
 	/*
 	 * Everything but the title: the counts, the prizes, the commitment
 	 * and the resume line, with blank rows between. The title gets what
@@ -153,7 +153,11 @@ start_draw(struct ui *ui)
 		ui_center(ui, bottom, ROLE_PRIZE, ui->notice);
 	else if (next >= 0)
 		ui_center(ui, bottom, ROLE_TITLE, "Press Space to draw");
-	else
+	else if (blocked >= 0) {
+		snprintf(line, sizeof line, "Nobody eligible is left for %s",
+		    ev->prizes[blocked].name);
+		ui_center(ui, bottom, ROLE_PRIZE, line);
+	} else
 		ui_center(ui, bottom, ROLE_PRIZE, "Every prize has been drawn");
 	ui_head(ui);
 }

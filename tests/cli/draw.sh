@@ -277,3 +277,14 @@ t_draw_all_with_repeats_and_no_prizes_is_refused() {
 	expect_status 64; err_has "would never end"
 	[ ! -e raffle.log ] || fail "a log was started"
 }
+
+t_a_prize_nobody_can_win_is_passed_over() {
+	printf 'prize,quantity,eligible\nGhost prize,1,ghosts\nMug,2,\nStaff bag,1,Staff\n' > p.csv
+	run "$RAFFLE" -i "$DATA/roster.csv" -p p.csv --group-column team --draw all
+	expect_status 1
+	err_has "nobody in"; err_has "group 'ghosts'"
+	err_has "nobody eligible is left for 'Ghost prize' (kept for ghosts)"
+	[ "$(cut -f 2 out | tr '\n' '|')" = "Mug|Mug|Staff bag|" ] || fail "drawn: $(cut -f 2 out | tr '\n' '|')"
+	run "$RAFFLE" -i "$DATA/roster.csv" -p p.csv --group-column team --verify
+	expect_status 0; out_has "winners:  3 of 3 recomputed"
+}

@@ -86,6 +86,7 @@ t_batch_draws_what_remains_of_the_prize() {
 		name=$(sed -n "${seq}p" raffle.log | tr '\t' '\n' | sed -n 's/^name=//p')
 		see "#$seq    $name"
 	done
+	sleep 1		# past the guard against a double press
 	keys Enter
 	see "> Coffee mug"
 }
@@ -96,7 +97,7 @@ t_batch_option_limits_a_press_and_no_show_in_the_grid() {
 	keys b
 	see "Sticker pack: 2 winners"
 	keys Down
-	sleep 0.3
+	sleep 1		# past the guard against a double press
 	keys n
 	wait_for 10 grep -q 'replaces=4' raffle.log || fail "no replacement for the selected cell"
 	see "#6    $(last_draw name)"
@@ -293,4 +294,62 @@ t_without_a_terminal_it_suggests_draw() {
 	ended
 	[ "$ended" = 64 ] || fail "exit status $ended with an unknown TERM"
 	[ ! -e raffle.log ] || fail "a log was started"
+}
+
+t_a_lost_terminal_ends_raffle_instead_of_spinning() {
+	# The terminal closes under raffle, while it waits for a key and while
+	# a reel rolls: either way it must leave, and not spin on the dead
+	# terminal. SIGHUP is held off, so that only the read can tell.
+	for spin in 0 60; do
+		rm -f pid
+		screen_cmd "trap '' HUP; exec env TERM=xterm-256color sh -c 'echo \$\$ > pid; exec \"\$0\" \"\$@\"' '$RAFFLE' -i '$DATA/roster.csv' -l raffle.log --spin $spin"
+		see "Press Space to draw"
+		[ "$spin" = 0 ] || { keys Space; see "Drawing"; }
+		pid=$(cat pid)
+		restart
+		wait_for 10 sh -c "! kill -0 $pid 2>/dev/null" || {
+			kill -9 "$pid"
+			fail "raffle (spin $spin) still runs after its terminal closed"
+		}
+	done
+}
+
+t_double_presses_of_b_n_and_space_draw_once() {
+	screen $SAMPLE --batch 2 --spin 0
+	see "Press Space to draw"
+	keys b b
+	see "Sticker pack: 2 winners"
+	sleep 1.5
+	[ "$(draws)" -eq 2 ] || fail "b b drew $(draws)"
+	keys n n
+	wait_for 10 grep -q 'replaces=3' raffle.log || fail "no replacement"
+	sleep 1.5
+	[ "$(grep -c '	forfeit	' raffle.log)" -eq 1 ] || fail "n n forfeited twice"
+	# Space on the last page goes back to the start; a second Space right
+	# after it must not draw.
+	keys Space Space
+	see "Press Space to draw"
+	sleep 1.5
+	[ "$(draws)" -eq 3 ] || fail "Space Space drew: $(draws)"
+}
+
+t_a_failed_no_show_leaves_the_grid_as_the_log_is() {
+	awk 'BEGIN { print "name"; for (i = 1; i <= 40; i++) print "Person " i }' > r.csv
+	printf 'prize,quantity\nMug,22\n' > p.csv
+	# The third write to the log (session, batch, no-show) fails.
+	screen_cmd "TERM=xterm-256color strace -f -o /dev/null -P '$PWD/raffle.log' -e trace=pwrite64 -e inject=pwrite64:error=ENOSPC:when=3 '$RAFFLE' -i r.csv -p p.csv -l '$PWD/raffle.log' --spin 0"
+	see "Press Space to draw"
+	keys b
+	see "Mug: 22 winners"
+	first=$(grep '	draw	' raffle.log | head -n 1 | tr '\t' '\n' | sed -n 's/^name=//p')
+	sleep 1
+	keys n
+	see "The log could not be written"
+	see "Nothing was awarded"
+	see "#3    $first"
+	[ "$(grep -c '	draw	' raffle.log)" -eq 22 ] || fail "the log changed"
+	! grep -q '	forfeit	' raffle.log || fail "a forfeit reached the log"
+	keys q
+	ended
+	[ "$ended" = 74 ] || fail "exit status $ended"
 }
