@@ -132,3 +132,9 @@ t_a_log_that_is_not_a_file_is_refused() {
 	err_has "not a regular file"
 	run "$RAFFLE" -l /dev/null --print; expect_status 66
 }
+
+t_a_log_that_links_nowhere_is_refused_not_waited_on() {
+	ln -s "$PWD/nowhere/at/all" link.log
+	run timeout 20 "$RAFFLE" $ROSTER -l link.log --draw 1
+	expect_status 73; err_has "link.log: cannot create"
+}

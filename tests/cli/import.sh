@@ -261,3 +261,11 @@ t_failed_output_is_an_io_error() {
 	set +e; "$RAFFLE" -i "$DATA/roster.csv" --list > /dev/full 2>err; status=$?; set -e
 	expect_status 74; err_has "cannot write standard output"
 }
+
+t_repeats_name_the_line_of_the_first_row() {
+	roster 'id\na\na\nb\nc\nb\n'
+	run "$RAFFLE" -i roster.csv --check
+	expect_status 0
+	err_has "roster.csv:3: 'a' is already on line 2"
+	err_has "roster.csv:6: 'b' is already on line 4"
+}

@@ -293,6 +293,38 @@ test_a_second_writer_is_refused(void **state)
 	ledger_close(&b);
 }
 
+/* A forfeited draw is replaced once; a second replacement is refused. */
+static void
+test_one_forfeit_one_replacement(void **state)
+{
+	struct ledger		l;
+	struct ledger_batch	b;
+	struct fault		f;
+	int			i;
+
+	(void)state;
+	write_log();		/* draws 3, 4, 5; draw 3 forfeited at 6 */
+	assert_int_equal(ledger_open(&l, path, &f), 0);
+	assert_int_equal(ledger_scan(&l, NULL, NULL, &f), 0);
+	ledger_batch_init(&b, &l);
+	for (i = 0; i < 2; i++) {
+		ledger_rec_begin(&b, REC_DRAW);
+		ledger_rec_add(&b, "prize", "Draw");
+		ledger_rec_add(&b, "id", "y");
+		ledger_rec_add(&b, "name", "Y");
+		ledger_rec_addu(&b, "tickets", 1);
+		ledger_rec_addu(&b, "pool", 3);
+		ledger_rec_addu(&b, "ticket", 1);
+		ledger_rec_addu(&b, "replaces", 3);
+		ledger_rec_end(&b);
+	}
+	assert_int_equal(ledger_append(&l, &b, &f), 0);
+	ledger_batch_free(&b);
+	ledger_close(&l);
+	assert_non_null(strstr(scan_msg(&f, NULL), ":8: 'replaces' names no "
+	    "forfeited draw still to replace"));
+}
+
 static int
 setup(void **state)
 {
@@ -323,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_a_torn_tail_is_not_damage),
 		cmocka_unit_test(test_a_writer_moves_the_torn_tail_aside),
 		cmocka_unit_test(test_a_second_writer_is_refused),
+		cmocka_unit_test(test_one_forfeit_one_replacement),
 	};
 
 	if (sodium_init() < 0)
