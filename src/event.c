@@ -362,7 +362,6 @@ event_add_forfeit(struct event *ev, uint64_t seq, uint64_t draw)
 	if ((res = event_result(ev, draw)) == NULL || res->forfeit != 0)
 		return NULL;
 	res->forfeit = seq;
-	ev->nforfeits++;
 	ev->prizes[res->prize].awarded--;
 	if (res->prize < ev->first_open)
 		ev->first_open = res->prize;
@@ -407,7 +406,6 @@ event_undo_forfeit(struct event *ev, uint64_t draw)
 	if ((res = event_result(ev, draw)) == NULL || res->forfeit == 0)
 		return;
 	res->forfeit = 0;
-	ev->nforfeits--;
 	ev->prizes[res->prize].awarded++;
 	if (res->entry >= 0) {
 		ev->forfeited[res->entry] = (unsigned char)res->was_out;

@@ -60,7 +60,6 @@ struct event {
 
 	struct ev_result *results;
 	size_t		 nresults, capresults;
-	size_t		 nforfeits;
 
 	int		 repeat;	/* winners stay in the draw */
 	uint32_t	*wins;		/* per entry: awards that stand */

@@ -173,7 +173,6 @@ ledger_open(struct ledger *l, const char *path, struct fault *f)
 		    "%s", path, strerror(errno));
 	}
 	l->fd = fd;
-	l->writer = 1;
 	return find_torn(l, f);
 }
 
@@ -564,7 +563,6 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 		pos += len;
 	}
 	l->torn_line = l->nrecords + 1;
-	l->scanned = 1;
 	rc = 0;
 out:
 	for (i = 0; i < sizeof sc.strings / sizeof sc.strings[0]; i++)
@@ -582,7 +580,6 @@ ledger_batch_init(struct ledger_batch *b, const struct ledger *l)
 
 	memset(b, 0, sizeof *b);
 	b->next_seq = l->nrecords + 1;
-	b->first_seq = b->next_seq;
 	memcpy(b->head, l->head, 32);
 	b->now = time(NULL);
 	gmtime_r(&b->now, &tm);
@@ -680,7 +677,6 @@ ledger_rec_end(struct ledger_batch *b)
 	batch_put(b, hex, 64);
 	batch_put(b, "\n", 1);
 	b->next_seq++;
-	b->count++;
 }
 
 int

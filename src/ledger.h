@@ -60,13 +60,11 @@ struct ledger_session {
 struct ledger {
 	char		*path;
 	int		 fd;
-	int		 writer;	/* opened locked, for writing */
 	size_t		 size;		/* bytes of whole records */
 	size_t		 torn;		/* bytes after them: a torn last record */
 	unsigned long	 torn_line;	/* its line, once scanned */
 	uint64_t	 nrecords;	/* after a scan */
 	unsigned char	 head[32];	/* hash of the last record */
-	int		 scanned;
 	char		*torn_saved;	/* where a writer moved the torn bytes */
 	int		 broken;	/* an append failed: no more writes */
 };
@@ -107,7 +105,6 @@ struct ledger_batch {
 	uint64_t	 next_seq;
 	unsigned char	 head[32];
 	size_t		 recstart;
-	uint64_t	 first_seq, count;
 	time_t		 now;
 	char		 stamp[21];	/* now, as records write it */
 };

@@ -89,7 +89,6 @@ struct ui {
 
 	char			 notice[256];	/* why nothing was drawn */
 	int			 reveal_top, reveal_bottom;	/* name rows */
-	size_t			 last_index;	/* the reel's, last painted */
 	char			 error[1024];
 	int			 done, status;
 };

@@ -27,7 +27,6 @@ show(struct ui *ui, size_t i)
 	    ui->o->spin > 0 ? REEL_NAMES : 1, ui->o->spin, ui->show_seed++);
 	ui->roll_start = ui->now;
 	ui->last_draw = ui->now;
-	ui->last_index = (size_t)-1;
 	ui->view = VIEW_ROLL;
 	/* Keys pressed before the draw was on disk are dropped, not queued. */
 	flushinp();
@@ -176,7 +175,6 @@ draw_roll(struct ui *ui)
 		    ROLE_NORMAL : ROLE_DIM),
 		    roster_name(ui->s->roster, ui->reel.names[i]));
 	}
-	ui->last_index = at;
 }
 
 /* The sparks alive now, outside the name's rows. */
