@@ -55,6 +55,9 @@ main(int argc, char **argv)
 				    dirs;
 
 	for (i = 0; names[i] != NULL; i++) {
+		/* No findings yet is no folder: git keeps no empty ones. */
+		if (argc == 1 && stat(names[i], &st) != 0)
+			continue;
 		if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			if ((d = opendir(names[i])) == NULL)
 				continue;
