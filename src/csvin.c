@@ -82,8 +82,9 @@ csvin_row_is_blank(const struct csvin_row *row)
 	return 1;
 }
 
-unsigned long
-csvin_count_breaks(const char *s, size_t len)
+/* Line breaks in s: how many lines a field spans, less one. */
+static unsigned long
+count_breaks(const char *s, size_t len)
 {
 	unsigned long	n = 0;
 	const char	*end = s + len;
@@ -114,18 +115,18 @@ reader_check_field(struct reader *r, const char *s, size_t len,
 		return 0;
 	}
 	*plain = 0;
-	*breaks = csvin_count_breaks(s, len);
+	*breaks = count_breaks(s, len);
 	if ((nul = memchr(s, '\0', len)) != NULL)
 		return fault_set(&r->fault, EXIT_DATA,
 		    "%s:%lu: NUL byte; this is not a text CSV file: save or "
 		    "export it as CSV UTF-8", r->file,
-		    r->line + csvin_count_breaks(s, (size_t)(nul - s)));
+		    r->line + count_breaks(s, (size_t)(nul - s)));
 	if ((bad = utf8_invalid_from(s, len, i)) != len)
 		return fault_set(&r->fault, EXIT_DATA,
 		    "%s:%lu: invalid UTF-8 (byte 0x%02X); re-save the file as "
 		    "UTF-8, or name its encoding with --encoding (a file from "
 		    "Excel on Windows is usually --encoding cp1252)", r->file,
-		    r->line + csvin_count_breaks(s, bad), (unsigned char)s[bad]);
+		    r->line + count_breaks(s, bad), (unsigned char)s[bad]);
 	return 0;
 }
 
@@ -222,7 +223,7 @@ reader_set_delimiter(struct reader *r, int c)
 static unsigned long
 reader_where(const struct reader *r)
 {
-	return r->line + csvin_count_breaks((const char *)r->p.entry_buf,
+	return r->line + count_breaks((const char *)r->p.entry_buf,
 	    r->p.entry_pos);
 }
 
@@ -302,7 +303,7 @@ reader_convert(struct reader *r, iconv_t cd, char *in, size_t *inlen,
 		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: byte 0x%02X is "
 		    "not valid in the encoding given with --encoding; check the "
 		    "name (iconv -l lists them)", r->file,
-		    r->line + csvin_count_breaks(*out, *outlen),
+		    r->line + count_breaks(*out, *outlen),
 		    (unsigned char)*ip);
 	}
 	memmove(in, ip, il);

@@ -40,7 +40,5 @@ const char *csvin_display_name(const char *);
 const char *csvin_delimiter_name(int);
 int	 csvin_row_is_blank(const struct csvin_row *);
 
-/* Line breaks in s: how many lines a field spans, less one. */
-unsigned long csvin_count_breaks(const char *, size_t);
 
 #endif

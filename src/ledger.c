@@ -19,7 +19,7 @@
 static const char *const kind_names[] = { "session", "reveal", "draw",
 	"forfeit" };
 
-const char *
+static const char *
 record_kind_name(enum rec_kind k)
 {
 	return kind_names[k];

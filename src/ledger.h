@@ -92,7 +92,6 @@ int	 ledger_cut_torn(struct ledger *, struct fault *);
 int	 ledger_scan(struct ledger *, ledger_fn, void *, struct fault *);
 
 const char *record_get(const struct record *, const char *);
-const char *record_kind_name(enum rec_kind);
 
 /*
  * Records to append, built in memory with their sequence numbers and hashes

@@ -9,7 +9,6 @@
  * not a copy. Without threads the batch is consumed where it is handed.
  */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -15,9 +15,6 @@ size_t	 text_plain_prefix(const char *, size_t);
 /* Decode one code point from a valid UTF-8 string; returns its byte length. */
 size_t	 utf8_decode(const char *, size_t, uint32_t *);
 
-/* Encode cp into out (4 bytes of room); returns the byte length. */
-size_t	 utf8_encode(char *, uint32_t);
-
 /*
  * Fold s (valid UTF-8) in place the way a name is meant: trim, fold inner
  * runs of white space (line breaks and Unicode spaces too) to one space, and
