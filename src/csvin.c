@@ -10,16 +10,24 @@
  * (entry_buf). Whole chunks go to csv_parse(); feeding it a line at a time
  * would cost a call and a memchr() per line.
  *
- * The fingerprint is hashed from the raw chunks on a second thread
- * (fingerprint.c); chunks rotate through a small ring so that the hash can
- * lag the parse by a few megabytes.
+ * A big regular file is mapped, and read in two halves on two threads
+ * (read_mapped(), and struct csvin_half in csvin.h). Anything else is read
+ * as a stream: the fingerprint is hashed from the raw chunks on a second
+ * thread (fingerprint.c), and chunks rotate through a small ring so that the
+ * hash can lag the parse by a few megabytes.
  */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -29,10 +37,16 @@
 #include "rowpipe.h"
 #include "text.h"
 
-#define CHUNK		(1 << 20)
+#define CHUNK		((size_t)1 << 20)
 #define RING		4
 
-/* libcsv's parser state for "inside a field" (csv.c keeps the names private). */
+/* Files this big are mapped and read in halves; below, a stream will do. */
+#define MAPPED_MIN	((uintmax_t)1 << 20)
+/* The roster names strings by 32-bit offsets; bigger files fail there. */
+#define MAPPED_MAX	((uintmax_t)UINT32_MAX)
+
+/* libcsv's parser states (csv.c keeps the names private). */
+#define ROW_NOT_BEGUN	0
 #define FIELD_BEGUN	2
 
 struct reader {
@@ -323,9 +337,262 @@ read_some(int fd, char *buf, size_t len)
 	return n;
 }
 
+/* Make r a strict reader for file; delimiter 0 is detected later. */
+static int
+reader_init(struct reader *r, const char *file, int delimiter)
+{
+	memset(r, 0, sizeof *r);
+	r->file = file;
+	r->line = 1;
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+		return fault_set(&r->fault, EXIT_IOERR, "out of memory");
+	if (delimiter != 0)
+		reader_set_delimiter(r, delimiter);
+	return 0;
+}
+
+/* Settle the delimiter from the first line once it has begun. */
+static void
+reader_detect(struct reader *r, const char *text, size_t len, int *detect)
+{
+	size_t	i = 0;
+
+	if (!*detect)
+		return;
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\r' || text[i] == '\n'))
+		i++;
+	if (i < len) {
+		reader_set_delimiter(r, detect_delimiter(text + i, len - i));
+		*detect = 0;
+	}
+}
+
+static size_t
+bom_length(const char *text, size_t len)
+{
+	return len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/* The input ended: a quote still open is an error; end the last row. */
+static int
+reader_end(struct reader *r)
+{
+	/* Check before csv_fini(), which forgets the parser's state. */
+	if (r->p.pstate == FIELD_BEGUN && r->p.quoted)
+		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: quote opened here "
+		    "is never closed; add the closing quote (\")", r->file,
+		    r->line);
+	csv_fini(&r->p, reader_field, reader_row, r);
+	return r->failed ? -1 : 0;
+}
+
+/*
+ * Deliver the last rows, stop the fingerprint (fp may be NULL) and free the
+ * parser; rc is the read's own outcome, and the result is the final one.
+ */
+static int
+reader_close(struct reader *r, struct fingerprint *fp, int rc,
+    struct fault *f)
+{
+	/*
+	 * The consumer is behind the parser: a failure of its comes from an
+	 * earlier row than the parser's own, so it is the one to report.
+	 */
+	if (r->pipe != NULL && rowpipe_finish(r->pipe, f) != 0)
+		rc = -1;
+	else if (rc != 0)
+		*f = r->fault;
+	r->pipe = NULL;
+	if (fp != NULL)
+		fingerprint_finish(fp, NULL);
+	csv_free(&r->p);
+	return rc;
+}
+
+/* Feed text[from, to) in pieces of at most CHUNK bytes. */
+static int
+reader_feed_range(struct reader *r, const char *text, size_t from, size_t to)
+{
+	size_t	n;
+
+	for (; from < to; from += n) {
+		n = to - from < CHUNK ? to - from : CHUNK;
+		if (reader_feed(r, text + from, n) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The back half of a mapped file, read on speculation (see csvin.h). It
+ * has cache lines of its own: the two parsers write their state for every
+ * byte, and sharing a line with the front's reader would make the cores
+ * pass it to and fro (measured: each half half as slow again).
+ */
+struct back {
+	_Alignas(64) struct reader r;
+	const char	*text;
+	size_t		 len;
+	pthread_t	 thread;
+	atomic_int	 stop;		/* the front half found it useless */
+	int		 ok;		/* read to the end with no failure */
+};
+
+static void *
+back_main(void *arg)
+{
+	struct back	*b = arg;
+	size_t		 off, n;
+	int		 rc = 0;
+
+	for (off = 0; off < b->len && rc == 0; off += n) {
+		n = b->len - off < CHUNK ? b->len - off : CHUNK;
+		if (atomic_load_explicit(&b->stop, memory_order_relaxed))
+			rc = -1;
+		else
+			rc = reader_feed(&b->r, b->text + off, n);
+	}
+	if (rc == 0)
+		rc = reader_end(&b->r);
+	if (rowpipe_finish(b->r.pipe, NULL) != 0)
+		rc = -1;
+	b->r.pipe = NULL;
+	b->ok = rc == 0;
+	return NULL;
+}
+
+/* Start reading text[from, len) behind the front half; NULL if it cannot. */
+static struct back *
+back_start(struct reader *front, const struct csvin_half *half,
+    const char *text, size_t from, size_t len)
+{
+	struct back	*b;
+
+	b = xaligned(sizeof *b);
+	if (reader_init(&b->r, front->file, csv_get_delim(&front->p)) != 0) {
+		csv_free(&b->r.p);
+		free(b);
+		return NULL;
+	}
+	half->begin(half->arg, from, len);
+	b->r.pipe = rowpipe_start(b->r.file, half->fn, half->arg,
+	    ROWPIPE_INLINE);
+	b->text = text + from;
+	b->len = len - from;
+	b->ok = 0;
+	atomic_init(&b->stop, 0);
+	if (pthread_create(&b->thread, NULL, back_main, b) != 0) {
+		rowpipe_finish(b->r.pipe, NULL);
+		csv_free(&b->r.p);
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+/* Stop the back half if asked, wait for it; whether it read all there was. */
+static int
+back_join(struct back *b, int stop)
+{
+	int	ok;
+
+	if (stop)
+		atomic_store(&b->stop, 1);
+	pthread_join(b->thread, NULL);
+	csv_free(&b->r.p);
+	ok = b->ok && !stop;
+	free(b);
+	return ok;
+}
+
+/*
+ * A regular file big enough to be worth it is mapped rather than read: the
+ * fingerprint thread hashes the mapping while the parsers read it, and
+ * nothing is copied on the way in. The front half is read here; the back
+ * half (when the caller can take one) on a thread of its own, started once
+ * the front has handed over its first row, so that the caller knows the
+ * columns. Returns 1 if the file cannot be mapped: read it as a stream.
+ *
+ * A file cut short by another program while it is mapped would raise
+ * SIGBUS; a roster is not written to while a raffle reads it.
+ */
+static int
+read_mapped(const struct csvin_opts *o, int fd, size_t size, csvin_row_fn fn,
+    void *arg, const struct csvin_half *half, struct csvin_result *res,
+    struct fault *f)
+{
+	struct reader		 r;
+	struct back		*b = NULL;
+	struct fingerprint	*fp;
+	const char		*map, *text, *nl;
+	size_t			 len, from, off, n;
+	int			 rc = -1, detect = o->delimiter == 0, tried = 0;
+	int			 kept = 0;
+
+	map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	if (map == MAP_FAILED)
+		return 1;
+	fp = fingerprint_start();
+	fingerprint_feed(fp, map, size);
+	if (reader_init(&r, csvin_display_name(o->path), o->delimiter) != 0)
+		goto out;
+	text = map + bom_length(map, size);
+	len = size - (size_t)(text - map);
+	reader_detect(&r, text, len, &detect);
+
+	/* The back half starts after the first line break past the middle. */
+	from = len;
+	if (half != NULL && (nl = memchr(text + len / 2, '\n', len - len / 2)) !=
+	    NULL)
+		from = (size_t)(nl + 1 - text);
+	r.pipe = rowpipe_start(r.file, fn, arg, from < len ? ROWPIPE_EAGER :
+	    ROWPIPE_THREAD);
+	for (off = 0; off < from; off += n) {
+		/* A small first piece: the header is soon seen, the back begun. */
+		n = off == 0 ? CHUNK / 16 : CHUNK;
+		if (n > from - off)
+			n = from - off;
+		if (reader_feed(&r, text + off, n) != 0)
+			goto out;
+		if (!tried && from < len && rowpipe_started(r.pipe)) {
+			tried = 1;
+			b = back_start(&r, half, text, from, len);
+		}
+	}
+	if (b != NULL) {
+		/* The halves must meet between two rows, not inside a field. */
+		kept = back_join(b, r.p.pstate != ROW_NOT_BEGUN);
+		b = NULL;
+	}
+	if (!kept && (reader_feed_range(&r, text, from, len) != 0 ||
+	    reader_end(&r) != 0))
+		goto out;
+	if (res != NULL) {
+		fingerprint_finish(fp, res->fingerprint);
+		fp = NULL;
+		res->delimiter = csv_get_delim(&r.p);
+		res->half_line = kept ? r.line : 0;
+	}
+	rc = 0;
+out:
+	if (b != NULL)
+		back_join(b, 1);
+	rc = reader_close(&r, fp, rc, f);
+	munmap((void *)(uintptr_t)map, size);
+	return rc;
+}
+
 int
 csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
     struct csvin_result *res, struct fault *f)
+{
+	return csvin_read_halves(o, fn, arg, NULL, res, f);
+}
+
+int
+csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
+    const struct csvin_half *half, struct csvin_result *res, struct fault *f)
 {
 	struct reader		 r;
 	struct fingerprint	*fp = NULL;
@@ -338,33 +605,39 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	ssize_t			 n;
 	int			 fd, rc = -1, first = 1, eof = 0, detect;
 
-	memset(&r, 0, sizeof r);
-	r.file = csvin_display_name(o->path);
-	r.line = 1;
+	if (res != NULL)
+		res->half_line = 0;
+	if (res == NULL)
+		half = NULL;
 	detect = o->delimiter == 0;
-
 	if (o->encoding != NULL &&
 	    (cd = iconv_open("UTF-8", o->encoding)) == (iconv_t)-1)
 		return fault_set(f, EXIT_USAGE, "unknown encoding '%s' for "
 		    "--encoding; iconv -l lists the names", o->encoding);
-	if ((fd = reader_open(o->path, r.file, f)) == -1) {
+	if ((fd = reader_open(o->path, csvin_display_name(o->path), f)) == -1) {
 		if (cd != (iconv_t)-1)
 			iconv_close(cd);
 		return -1;
 	}
-	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-		fault_set(&r.fault, EXIT_IOERR, "out of memory");
-		goto out;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && cd == (iconv_t)-1 &&
+	    (uintmax_t)st.st_size >= MAPPED_MIN &&
+	    (uintmax_t)st.st_size <= MAPPED_MAX &&
+	    (rc = read_mapped(o, fd, (size_t)st.st_size, fn, arg, half, res,
+	    f)) != 1) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return rc;
 	}
-	if (!detect)
-		reader_set_delimiter(&r, o->delimiter);
+	rc = -1;
+	if (reader_init(&r, csvin_display_name(o->path), o->delimiter) != 0)
+		goto out;
 	/* A small file needs no megabyte buffers (a pipe may be long). */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (size_t)st.st_size + 1 < chunk_size)
 		chunk_size = (size_t)st.st_size + 4096 < chunk_size ?
 		    (size_t)st.st_size + 4096 : chunk_size;
 	fp = fingerprint_start();
-	r.pipe = rowpipe_start(r.file, fn, arg);
+	r.pipe = rowpipe_start(r.file, fn, arg, ROWPIPE_THREAD);
 	if (cd != (iconv_t)-1) {
 		carry = xmalloc(chunk_size + 16);
 		convcap = chunk_size * 4 + 16;
@@ -406,35 +679,17 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 			text = conv;
 		}
 		if (first && len > 0) {
-			first = 0;
-			if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
-				text += 3;
-				len -= 3;
-			}
-		}
-		if (detect && len > 0) {
-			size_t	i = 0;
+			size_t	bom = bom_length(text, len);
 
-			while (i < len && (text[i] == ' ' || text[i] == '\t' ||
-			    text[i] == '\r' || text[i] == '\n'))
-				i++;
-			if (i < len) {
-				reader_set_delimiter(&r,
-				    detect_delimiter(text + i, len - i));
-				detect = 0;
-			}
+			first = 0;
+			text += bom;
+			len -= bom;
 		}
+		reader_detect(&r, text, len, &detect);
 		if (len > 0 && reader_feed(&r, text, len) != 0)
 			goto out;
 	}
-	/* Check before csv_fini(), which forgets the parser's state. */
-	if (r.p.pstate == FIELD_BEGUN && r.p.quoted) {
-		fault_set(&r.fault, EXIT_DATA, "%s:%lu: quote opened here is never "
-		    "closed; add the closing quote (\")", r.file, r.line);
-		goto out;
-	}
-	csv_fini(&r.p, reader_field, reader_row, &r);
-	if (r.failed)
+	if (reader_end(&r) != 0)
 		goto out;
 	if (res != NULL) {
 		fingerprint_finish(fp, res->fingerprint);
@@ -447,17 +702,7 @@ readerr:
 	fault_set(&r.fault, EXIT_IOERR, "%s: cannot read: %s", r.file,
 	    strerror(errno));
 out:
-	/*
-	 * The consumer is behind the parser: a failure of its comes from an
-	 * earlier row than the parser's own, so it is the one to report.
-	 */
-	if (r.pipe != NULL && rowpipe_finish(r.pipe, f) != 0)
-		rc = -1;
-	else if (rc != 0)
-		*f = r.fault;
-	if (fp != NULL)
-		fingerprint_finish(fp, NULL);
-	csv_free(&r.p);
+	rc = reader_close(&r, fp, rc, f);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (cd != (iconv_t)-1)

@@ -127,8 +127,8 @@ static const char usage_text[] =
 "  -V, --version          show the version\n"
 "\n"
 "Exit status: 0 ok, 1 nobody eligible left, 64 usage, 65 bad data,\n"
-"66 missing input, 73 cannot create, 74 I/O error, 75 log in use,\n"
-"130 interrupted.\n";
+"66 missing input, 70 internal error, 73 cannot create, 74 I/O error,\n"
+"75 log in use, 130 interrupted.\n";
 
 static void
 usage(FILE *fp)

@@ -20,6 +20,15 @@ struct loader {
 	int				 have_header;
 	uint64_t			*keys;	/* id hash << 32 | entry */
 	unsigned long			 warned_skip;
+
+	/*
+	 * The loader of a big file's back half (csvin.h), read on a thread
+	 * of its own into a roster of its own whose strings share the front's
+	 * pool. It says nothing: a row it would have to skip or refuse fails
+	 * it, and the front reads that part again in order.
+	 */
+	int				 back;
+	struct loader			*front;
 };
 
 /*
@@ -83,24 +92,37 @@ static const char *const id_headers[] = { "id", "email", "e-mail",
 static const char *const option_name[] = { "--name-column", "--id-column",
 	"--weight-column", "--group-column" };
 
-/* Copy len bytes and a NUL into the pool; returns their offset. */
-static uint32_t
-pool_add(struct roster *r, const char *s, size_t len)
+static void
+pool_reserve(struct roster *r, size_t cap)
 {
-	size_t	off = r->poollen;
-
-	if (r->poolcap - r->poollen < len + 1) {
-		size_t	cap = r->poolcap ? r->poolcap : ((size_t)1 << 20);
-
-		while (cap - r->poollen < len + 1)
-			cap *= 2;
+	if (r->poolcap < cap) {
 		r->pool = bigmem_resize(r->pool, r->poolcap, cap);
 		r->poolcap = cap;
 	}
-	memcpy(r->pool + off, s, len);
-	r->pool[off + len] = '\0';
+}
+
+/*
+ * Copy len bytes and a NUL into the pool at *off. A shared pool cannot move;
+ * csvin's bound (a string and its NUL fit in the field and the byte after
+ * it) keeps each half inside its own part of it.
+ */
+static int
+pool_add(struct roster *r, const char *s, size_t len, uint32_t *off)
+{
+	if (r->poolcap - r->poollen < len + 1) {
+		size_t	cap = r->poolcap ? r->poolcap : ((size_t)1 << 20);
+
+		if (r->pool_shared)
+			return -1;
+		while (cap - r->poollen < len + 1)
+			cap *= 2;
+		pool_reserve(r, cap);
+	}
+	memcpy(r->pool + r->poollen, s, len);
+	r->pool[r->poollen + len] = '\0';
+	*off = (uint32_t)r->poollen;
 	r->poollen += len + 1;
-	return (uint32_t)off;
+	return 0;
 }
 
 /* Build the id index: open addressing, under half full. */
@@ -309,22 +331,43 @@ row_text(const struct csvin_row *row, int col, size_t *len)
 	return row->field[col];
 }
 
-/* Say a skipped row, the first few of them. */
-static void
+/* Say a skipped row, the first few of them; the back half cannot. */
+static int
 skip_row(struct loader *l, unsigned long line, const char *why,
     const char *name)
 {
 	struct roster	*r = l->r;
 
+	if (l->back)
+		return -1;
 	r->skipped++;
 	if (++l->warned_skip > WARN_MAX)
-		return;
+		return 0;
 	if (name != NULL)
 		warn_msg("%s:%lu: no %s in column '%s' for '%s'; row skipped",
 		    r->file, line, why, r->col_label[COL_ID], name);
 	else
 		warn_msg("%s:%lu: no %s in column '%s'; row skipped", r->file,
 		    line, why, r->col_label[COL_NAME]);
+	return 0;
+}
+
+/* Room for n entries, and their keys. */
+static void
+roster_grow(struct loader *l, size_t n)
+{
+	struct roster	*r = l->r;
+	size_t		 cap = r->cap ? r->cap : 4096;
+
+	if (n <= r->cap)
+		return;
+	while (cap < n)
+		cap *= 2;
+	r->entries = bigmem_resize(r->entries, r->cap * sizeof *r->entries,
+	    cap * sizeof *r->entries);
+	l->keys = bigmem_resize(l->keys, r->cap * sizeof *l->keys,
+	    cap * sizeof *l->keys);
+	r->cap = cap;
 }
 
 static int
@@ -348,18 +391,14 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 			return 0;
 	}
 	name = row_text(row, r->col[COL_NAME], &namelen);
-	if (namelen == 0) {
-		skip_row(l, row->line, "name", NULL);
-		return 0;
-	}
+	if (namelen == 0)
+		return skip_row(l, row->line, "name", NULL);
 	id = name;
 	idlen = namelen;
 	if (r->col[COL_ID] != -1) {
 		id = row_text(row, r->col[COL_ID], &idlen);
-		if (idlen == 0) {
-			skip_row(l, row->line, "id", name);
-			return 0;
-		}
+		if (idlen == 0)
+			return skip_row(l, row->line, "id", name);
 	}
 	if (r->col[COL_WEIGHT] != -1) {
 		w = row_text(row, r->col[COL_WEIGHT], &wlen);
@@ -375,19 +414,15 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 		return fault_set(f, EXIT_DATA, "%s:%lu: the roster is too big "
 		    "(at most 4 GB of names)", r->file, row->line);
 
-	if (r->n == r->cap) {
-		size_t	cap = r->cap ? r->cap * 2 : 4096;
-
-		r->entries = bigmem_resize(r->entries, r->cap * sizeof *r->entries,
-		    cap * sizeof *r->entries);
-		l->keys = bigmem_resize(l->keys, r->cap * sizeof *l->keys,
-		    cap * sizeof *l->keys);
-		r->cap = cap;
-	}
+	roster_grow(l, r->n + 1);
 	l->keys[r->n] = (hash_bytes(id, idlen) >> 32) << 32 | r->n;
 	e = &r->entries[r->n];
-	e->name = pool_add(r, name, namelen);
-	e->id = id == name ? e->name : pool_add(r, id, idlen);
+	if (pool_add(r, name, namelen, &e->name) != 0 ||
+	    (id == name ? (e->id = e->name, 0) : pool_add(r, id, idlen,
+	    &e->id)) != 0)
+		return fault_set(f, EXIT_SOFTWARE, "%s:%lu: the names outgrew "
+		    "the room set aside for them; please report this",
+		    r->file, row->line);
 	e->weight = (uint32_t)weight;
 	e->line = (uint32_t)row->line;
 	e->group = 0;
@@ -489,10 +524,94 @@ roster_dedup(struct roster *r, uint64_t *keys)
 	free(first);
 }
 
+/*
+ * The back half's loader and roster, on cache lines of their own: each half
+ * writes its own counts for every row, and the front's are on its stack.
+ */
+struct back {
+	_Alignas(64) struct loader l;
+	_Alignas(64) struct roster r;
+};
+
+/*
+ * csvin is about to read text[from, total) as the back half. The front's
+ * consumer is idle: set the pool aside for both (the whole file's worth;
+ * folding only shortens), and give the back the columns the header chose.
+ */
+static void
+back_begin(void *arg, size_t from, size_t total)
+{
+	struct loader	*back = arg;
+	struct roster	*r = back->front->r, *b = back->r;
+
+	pool_reserve(r, total + 2);
+	r->pool_shared = 1;
+	/*
+	 * Entries for rows of 16 bytes: growing them from a few thousand
+	 * would fault in page after page of malloc's heap, at a cost per
+	 * fault that on a virtual machine outweighs the parse. Room not
+	 * written costs address space only.
+	 */
+	roster_grow(back->front, from / 16 + 1);
+	roster_grow(back, (total - from) / 16 + 1);
+	b->file = r->file;
+	b->pool = r->pool;
+	b->poolcap = r->poolcap;
+	b->poollen = from;
+	b->pool_shared = 1;
+	memcpy(b->col, r->col, sizeof b->col);
+	memcpy(b->col_label, r->col_label, sizeof b->col_label);
+}
+
+/* Append the back half's entries, renumbered, to the front's. */
+static void
+back_take(struct loader *front, struct loader *back, unsigned long line)
+{
+	struct roster	*r = front->r, *b = back->r;
+	uint32_t	*group = NULL;
+	size_t		 i, n = r->n;
+
+	if (b->ngroups > 0) {
+		group = xreallocarray(NULL, b->ngroups + 1, sizeof *group);
+		group[0] = 0;
+		for (i = 0; i < b->ngroups; i++)
+			group[i + 1] = group_intern(r, b->groups[i],
+			    strlen(b->groups[i]));
+	}
+	roster_grow(front, n + b->n);
+	for (i = 0; i < b->n; i++) {
+		struct entry	e = b->entries[i];
+
+		e.line += (uint32_t)(line - 1);
+		e.group = group != NULL ? group[e.group] : 0;
+		r->entries[n + i] = e;
+		front->keys[n + i] = (back->keys[i] >> 32) << 32 | (n + i);
+	}
+	r->n += b->n;
+	r->poollen = b->poollen;
+	free(group);
+}
+
+/* Free what the back half's loader holds of its own. */
+static void
+back_free(struct loader *back)
+{
+	struct roster	*b = back->r;
+	size_t		 i;
+
+	for (i = 0; i < b->ngroups; i++)
+		free(b->groups[i]);
+	free(b->groups);
+	bigmem_resize(b->entries, b->cap * sizeof *b->entries, 0);
+	bigmem_resize(back->keys, b->cap * sizeof *back->keys, 0);
+}
+
 int
 roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 {
 	struct loader		l;
+	struct back		*b;
+	struct csvin_half	half;
 	struct csvin_result	res;
 	size_t			i;
 	int			rc;
@@ -502,7 +621,21 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 	memset(&l, 0, sizeof l);
 	l.r = r;
 	l.o = o;
-	rc = csvin_read(&o->csv, roster_row, &l, &res, f);
+	b = xaligned(sizeof *b);
+	b->l.r = &b->r;
+	b->l.o = o;
+	b->l.have_header = 1;
+	b->l.back = 1;
+	b->l.front = &l;
+	half.begin = back_begin;
+	half.fn = roster_row;
+	half.arg = &b->l;
+	rc = csvin_read_halves(&o->csv, roster_row, &l, &half, &res, f);
+	r->pool_shared = 0;
+	if (rc == 0 && res.half_line != 0)
+		back_take(&l, &b->l, res.half_line);
+	back_free(&b->l);
+	free(b);
 	if (rc == 0) {
 		if (l.warned_skip > WARN_MAX)
 			warn_msg("%s: %lu more rows without a name or id "

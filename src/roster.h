@@ -40,6 +40,7 @@ struct roster {
 	size_t		 n, cap;
 	char		*pool;		/* every id and name, NUL-terminated */
 	size_t		 poollen, poolcap;
+	int		 pool_shared;	/* two loaders fill it: it cannot move */
 	char		**groups;
 	size_t		 ngroups;
 	uint64_t	 tickets;	/* the sum of all weights */

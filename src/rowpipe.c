@@ -6,7 +6,9 @@
  * the parser fills a batch with the fields of a few thousand rows, hands it
  * over and fills the next while the consumer works through the first. A
  * batch is one byte buffer and two arrays, so handing it over costs a lock,
- * not a copy. Without threads the batch is consumed where it is handed.
+ * not a copy. Without threads the batch is consumed where it is handed:
+ * so it is when a big file is read in two halves, each half on a core of
+ * its own (csvin.c), and a third thread would only take turns with them.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -60,6 +62,7 @@ struct rowpipe {
 	csvin_row_fn		 fn;
 	void			*arg;
 	struct fault		 fault;
+	int			 eager;		/* deliver each row as it ends */
 
 	/* Shared, under the lock. */
 	_Alignas(64) pthread_mutex_t lock;
@@ -100,6 +103,8 @@ rowpipe_consume(struct rowpipe *rp, struct batch *b)
 		row.len = rp->len;
 		row.plain = rp->plain;
 		rc = rp->fn(rp->arg, &row, &rp->fault);
+		if (rc == 0 && rp->eager && !csvin_row_is_blank(&row))
+			rp->eager = 0;
 	}
 	b->len = b->nfields = b->nrows = 0;
 	return rc;
@@ -136,7 +141,7 @@ rowpipe_main(void *arg)
 }
 
 struct rowpipe *
-rowpipe_start(const char *file, csvin_row_fn fn, void *arg)
+rowpipe_start(const char *file, csvin_row_fn fn, void *arg, int how)
 {
 	struct rowpipe	*rp;
 
@@ -144,10 +149,19 @@ rowpipe_start(const char *file, csvin_row_fn fn, void *arg)
 	rp->file = file;
 	rp->fn = fn;
 	rp->arg = arg;
+	rp->eager = how == ROWPIPE_EAGER;
 	pthread_mutex_init(&rp->lock, NULL);
 	pthread_cond_init(&rp->cond, NULL);
-	rp->threaded = pthread_create(&rp->thread, NULL, rowpipe_main, rp) == 0;
+	if (how == ROWPIPE_THREAD)
+		rp->threaded = pthread_create(&rp->thread, NULL, rowpipe_main,
+		    rp) == 0;
 	return rp;
+}
+
+int
+rowpipe_started(const struct rowpipe *rp)
+{
+	return !rp->eager;
 }
 
 void
@@ -216,7 +230,7 @@ rowpipe_row(struct rowpipe *rp, unsigned long line)
 	r->first = rp->rowstart;
 	r->n = b->nfields - rp->rowstart;
 	rp->rowstart = b->nfields;
-	if (b->nrows < BATCH_ROWS && b->len < BATCH_BYTES)
+	if (b->nrows < BATCH_ROWS && b->len < BATCH_BYTES && !rp->eager)
 		return 0;
 	rowpipe_send(rp);
 	rp->rowstart = 0;

@@ -10,7 +10,19 @@
 
 struct rowpipe;
 
-struct rowpipe *rowpipe_start(const char *, csvin_row_fn, void *);
+/*
+ * ROWPIPE_THREAD consumes on a thread of its own (or inline if none can be
+ * started). ROWPIPE_INLINE consumes on the caller's thread, a batch at a
+ * time. ROWPIPE_EAGER is inline too, but hands over each row as it ends
+ * until the first row that is not blank has been consumed: the caller can
+ * then know that the header has been seen.
+ */
+enum { ROWPIPE_THREAD, ROWPIPE_INLINE, ROWPIPE_EAGER };
+
+struct rowpipe *rowpipe_start(const char *, csvin_row_fn, void *, int);
+
+/* Whether a row that is not blank has been consumed (ROWPIPE_EAGER). */
+int	 rowpipe_started(const struct rowpipe *);
 
 /* Add a field to the row being built; plain: printable ASCII only. */
 void	 rowpipe_field(struct rowpipe *, const char *, size_t, int);

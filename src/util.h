@@ -15,6 +15,7 @@ enum {
 	EXIT_USAGE = 64,
 	EXIT_DATA = 65,
 	EXIT_NOINPUT = 66,
+	EXIT_SOFTWARE = 70,	/* raffle broke a rule of its own: a bug */
 	EXIT_CANTCREAT = 73,
 	EXIT_IOERR = 74,
 	EXIT_LOCKED = 75
