@@ -619,7 +619,12 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 			iconv_close(cd);
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && cd == (iconv_t)-1 &&
+	/*
+	 * Standard input is read as a stream even from a file: it is read
+	 * from where the descriptor stands, which a mapping would ignore.
+	 */
+	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    cd == (iconv_t)-1 &&
 	    (uintmax_t)st.st_size >= MAPPED_MIN &&
 	    (uintmax_t)st.st_size <= MAPPED_MAX &&
 	    (rc = read_mapped(o, fd, (size_t)st.st_size, fn, arg, half, res,

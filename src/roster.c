@@ -14,6 +14,9 @@ enum { COL_NAME, COL_ID, COL_WEIGHT, COL_GROUP };
 /* Warnings of one kind shown before the rest are only counted. */
 #define WARN_MAX	10
 
+/* Entries each half of a big file starts with room for (5 MiB of them). */
+#define BACK_FIRST	((size_t)1 << 18)
+
 struct loader {
 	struct roster			*r;
 	const struct roster_opts	*o;
@@ -547,13 +550,14 @@ back_begin(void *arg, size_t from, size_t total)
 	pool_reserve(r, total + 2);
 	r->pool_shared = 1;
 	/*
-	 * Entries for rows of 16 bytes: growing them from a few thousand
-	 * would fault in page after page of malloc's heap, at a cost per
-	 * fault that on a virtual machine outweighs the parse. Room not
-	 * written costs address space only.
+	 * Start both halves' entries in mappings of their own: growing them
+	 * from a few thousand would fault in page after page of malloc's
+	 * heap, at a cost per fault that on a virtual machine outweighs the
+	 * parse. Past that they double by mremap(2), which copies nothing;
+	 * a bigger first guess would only claim address space for nothing.
 	 */
-	roster_grow(back->front, from / 16 + 1);
-	roster_grow(back, (total - from) / 16 + 1);
+	roster_grow(back->front, BACK_FIRST);
+	roster_grow(back, BACK_FIRST);
 	b->file = r->file;
 	b->pool = r->pool;
 	b->poolcap = r->poolcap;
