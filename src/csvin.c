@@ -603,11 +603,11 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	size_t			 chunk_size = CHUNK;
 	struct stat		 st;
 	ssize_t			 n;
-	int			 fd, rc = -1, first = 1, eof = 0, detect;
+	int			 fd, rc = -1, first = 1, eof = 0, detect, regular;
 
 	if (res != NULL)
 		res->half_line = 0;
-	if (res == NULL)
+	else
 		half = NULL;
 	detect = o->delimiter == 0;
 	if (o->encoding != NULL &&
@@ -623,22 +623,20 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	 * Standard input is read as a stream even from a file: it is read
 	 * from where the descriptor stands, which a mapping would ignore.
 	 */
-	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    cd == (iconv_t)-1 &&
+	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (regular && fd != STDIN_FILENO && cd == (iconv_t)-1 &&
 	    (uintmax_t)st.st_size >= MAPPED_MIN &&
 	    (uintmax_t)st.st_size <= MAPPED_MAX &&
 	    (rc = read_mapped(o, fd, (size_t)st.st_size, fn, arg, half, res,
 	    f)) != 1) {
-		if (fd != STDIN_FILENO)
-			close(fd);
+		close(fd);
 		return rc;
 	}
 	rc = -1;
 	if (reader_init(&r, csvin_display_name(o->path), o->delimiter) != 0)
 		goto out;
 	/* A small file needs no megabyte buffers (a pipe may be long). */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size + 1 < chunk_size)
+	if (regular && (size_t)st.st_size + 1 < chunk_size)
 		chunk_size = (size_t)st.st_size + 4096 < chunk_size ?
 		    (size_t)st.st_size + 4096 : chunk_size;
 	fp = fingerprint_start();

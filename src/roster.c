@@ -420,12 +420,13 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 	roster_grow(l, r->n + 1);
 	l->keys[r->n] = (hash_bytes(id, idlen) >> 32) << 32 | r->n;
 	e = &r->entries[r->n];
-	if (pool_add(r, name, namelen, &e->name) != 0 ||
-	    (id == name ? (e->id = e->name, 0) : pool_add(r, id, idlen,
-	    &e->id)) != 0)
+	if (pool_add(r, name, namelen, &e->name) != 0 || (id != name &&
+	    pool_add(r, id, idlen, &e->id) != 0))
 		return fault_set(f, EXIT_SOFTWARE, "%s:%lu: the names outgrew "
 		    "the room set aside for them; please report this",
 		    r->file, row->line);
+	if (id == name)
+		e->id = e->name;
 	e->weight = (uint32_t)weight;
 	e->line = (uint32_t)row->line;
 	e->group = 0;
