@@ -37,13 +37,13 @@ SCREEN_CFLAGS = $(WARNINGS) $(DEFINES) -DNCURSES_WIDECHAR=1 \
 LDLIBS = $(PKG_LIBS) -lcsv -pthread
 
 # The core: no curses, no sleeping. Tests and fuzzers link it directly.
-CORE_NAMES = util text csvin csvout roster fingerprint bigmem rowpipe rng \
+CORE_NAMES = util text csvin csvout roster blake2b fingerprint bigmem rowpipe rng \
 	sumtree prizes strmap ledger event session streams report verify \
 	bigfont reel layout
 # The faces: the command line, and the screen (the only files with curses).
 SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
 	view-overlay
-UNIT_NAMES = text csvin roster rng event ledger screen verify
+UNIT_NAMES = blake2b text csvin roster rng event ledger screen verify
 FUZZ_NAMES = roster prizes ledger
 
 CORE = $(CORE_NAMES:%=$(B)/src/%.o)
