@@ -1,12 +1,14 @@
 /*
- * blake2b.h: unkeyed BLAKE2b (RFC 7693) for hashing whole files.
+ * blake2b.h: unkeyed BLAKE2b (RFC 7693) for hashing every byte of a file.
  *
  * The same function as libsodium's crypto_generichash() without a key, and
- * what b2sum -l 256 prints. It exists for one reason: the file fingerprint
- * hashes every byte of a roster, and libsodium 1.0.18 picks, at
+ * what b2sum -l 256 prints. It is here for speed alone: the fingerprint
+ * hashes the whole roster file, the digest the whole roster as read, and
+ * the log's chain the whole log, while libsodium 1.0.18 picks, at
  * sodium_init(), a vectorised BLAKE2b that ran at 0.62 GB/s on the AMD EPYC
- * machine raffle is benchmarked on, where this plain one ran at 1.18 GB/s.
- * Short hashes (the log's chain, the streams) stay with libsodium.
+ * machine raffle is benchmarked on, where this plain one ran at 1.18 GB/s
+ * (50 MB), and --verify of a 100,000-draw log went from 0.07 s to 0.05 s.
+ * Keyed hashes and the seed's commitment stay with libsodium.
  */
 #ifndef RAFFLE_BLAKE2B_H
 #define RAFFLE_BLAKE2B_H

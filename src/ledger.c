@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "bigmem.h"
+#include "blake2b.h"
 #include "ledger.h"
 
 static const char *const kind_names[] = { "session", "reveal", "draw",
@@ -422,10 +423,10 @@ static int
 scan_line(struct scan *sc, const char *line, size_t len, char *buf,
     struct record *r)
 {
-	crypto_generichash_state	 st;
-	unsigned char			 want[32];
-	char				*p, *tab, *hashhex;
-	size_t				 i;
+	struct blake2b	 st;
+	unsigned char	 want[32];
+	char		*p, *tab, *hashhex;
+	size_t		 i;
 
 	memset(r, 0, sizeof *r);
 	memcpy(buf, line, len);
@@ -450,11 +451,10 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 	}
 	if (hex_decode(r->hash, 32, hashhex) != 0)
 		return bad(sc, "the record does not end in a hash");
-	crypto_generichash_init(&st, NULL, 0, 32);
-	crypto_generichash_update(&st, sc->l->head, 32);
-	crypto_generichash_update(&st, (const unsigned char *)line,
-	    (size_t)(hashhex - buf));
-	crypto_generichash_final(&st, want, 32);
+	blake2b_init(&st, 32);
+	blake2b_update(&st, sc->l->head, 32);
+	blake2b_update(&st, line, (size_t)(hashhex - buf));
+	blake2b_final(&st, want);
 	/* Public data: a plain comparison will do. */
 	if (memcmp(want, r->hash, 32) != 0)
 		return bad(sc, "the record does not match its hash: it was "
@@ -664,15 +664,14 @@ ledger_rec_addu(struct ledger_batch *b, const char *key, uint64_t v)
 void
 ledger_rec_end(struct ledger_batch *b)
 {
-	crypto_generichash_state	st;
-	char				hex[65];
+	struct blake2b	st;
+	char		hex[65];
 
 	batch_put(b, "\t", 1);
-	crypto_generichash_init(&st, NULL, 0, 32);
-	crypto_generichash_update(&st, b->head, 32);
-	crypto_generichash_update(&st, (const unsigned char *)b->buf +
-	    b->recstart, b->len - b->recstart);
-	crypto_generichash_final(&st, b->head, 32);
+	blake2b_init(&st, 32);
+	blake2b_update(&st, b->head, 32);
+	blake2b_update(&st, b->buf + b->recstart, b->len - b->recstart);
+	blake2b_final(&st, b->head);
 	hex_encode(hex, b->head, 32);
 	batch_put(b, hex, 64);
 	batch_put(b, "\n", 1);

@@ -3,9 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "bigmem.h"
+#include "blake2b.h"
 #include "roster.h"
 #include "text.h"
 
@@ -40,15 +39,15 @@ struct loader {
  * updates would cost more than the hashing itself.
  */
 struct digest {
-	crypto_generichash_state	 st;
-	unsigned char			 buf[1 << 16];
-	size_t				 len;
+	struct blake2b	 st;
+	unsigned char	 buf[1 << 16];
+	size_t		 len;
 };
 
 static void
 digest_start(struct digest *d)
 {
-	crypto_generichash_init(&d->st, NULL, 0, 32);
+	blake2b_init(&d->st, 32);
 	d->len = 0;
 }
 
@@ -56,11 +55,11 @@ static void
 digest_put(struct digest *d, const void *p, size_t n)
 {
 	if (sizeof d->buf - d->len < n) {
-		crypto_generichash_update(&d->st, d->buf, d->len);
+		blake2b_update(&d->st, d->buf, d->len);
 		d->len = 0;
 	}
 	if (n > sizeof d->buf) {
-		crypto_generichash_update(&d->st, p, n);
+		blake2b_update(&d->st, p, n);
 		return;
 	}
 	memcpy(d->buf + d->len, p, n);
@@ -84,8 +83,8 @@ digest_entry(struct digest *d, const char *id, uint32_t w, const char *g)
 static void
 digest_end(struct digest *d, unsigned char out[32])
 {
-	crypto_generichash_update(&d->st, d->buf, d->len);
-	crypto_generichash_final(&d->st, out, 32);
+	blake2b_update(&d->st, d->buf, d->len);
+	blake2b_final(&d->st, out);
 }
 
 static const char *const name_headers[] = { "name", "full name",
