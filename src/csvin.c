@@ -351,17 +351,47 @@ reader_init(struct reader *r, const char *file, int delimiter)
 	return 0;
 }
 
+/* The length of the white space and blank lines that text starts with. */
+static size_t
+blank_prefix(const char *text, size_t len)
+{
+	size_t	i = 0;
+
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\r' || text[i] == '\n'))
+		i++;
+	return i;
+}
+
+/*
+ * Whether the first line that is not blank ends within text. The delimiter
+ * is told from the whole of that line, and a pipe may hand over only a part
+ * of it: a script printing the header a piece at a time, or a header longer
+ * than the pipe holds.
+ */
+static int
+first_line_ends(const char *text, size_t len)
+{
+	size_t	i;
+	int	quoted = 0;
+
+	for (i = blank_prefix(text, len); i < len; i++)
+		if (text[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (text[i] == '\n' || text[i] == '\r'))
+			return 1;
+	return 0;
+}
+
 /* Settle the delimiter from the first line once it has begun. */
 static void
 reader_detect(struct reader *r, const char *text, size_t len, int *detect)
 {
-	size_t	i = 0;
+	size_t	i;
 
 	if (!*detect)
 		return;
-	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
-	    text[i] == '\r' || text[i] == '\n'))
-		i++;
+	i = blank_prefix(text, len);
 	if (i < len) {
 		reader_set_delimiter(r, detect_delimiter(text + i, len - i));
 		*detect = 0;
@@ -658,8 +688,12 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 		if ((n = read_some(fd, chunk, chunk_size)) == -1)
 			goto readerr;
 		eof = n == 0;
-		/* The BOM check wants three bytes; a pipe may give fewer. */
-		while (first && !eof && n < 3) {
+		/*
+		 * The BOM check wants three bytes and the delimiter the whole
+		 * first line; a pipe may give less, so read on.
+		 */
+		while (!eof && (size_t)n < chunk_size && ((first && n < 3) ||
+		    (detect && !first_line_ends(chunk, (size_t)n)))) {
 			ssize_t	more = read_some(fd, chunk + n,
 			    chunk_size - (size_t)n);
 

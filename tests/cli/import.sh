@@ -56,6 +56,18 @@ t_semicolon_and_tab_are_detected_from_the_header() {
 	run "$RAFFLE" -i roster.csv --list; out_has "Ana Lee,Ana Lee,1"
 }
 
+# A pipe holds 64 KiB: the first read of this header sees mostly commas,
+# the whole line has more semicolons, and the whole line decides.
+t_a_header_longer_than_a_pipe_holds_is_read_whole() {
+	awk 'BEGIN { printf "name"; for (i = 0; i < 30000; i++) printf ",c"
+	    for (i = 0; i < 40000; i++) printf ";s"
+	    printf "\nAna Lee;x\nBo;y\n" }' > roster.csv
+	set +e; cat roster.csv | "$RAFFLE" -i - --list > out 2> err; status=$?; set -e
+	expect_status 0; out_has "Ana Lee,Ana Lee,1"; out_has "Bo,Bo,1"
+	set +e; cat roster.csv | "$RAFFLE" -i - --check > out 2> err; status=$?; set -e
+	expect_status 0; out_has "delimiter:        semicolon"
+}
+
 t_delimiter_option_overrides_detection() {
 	roster 'name;nick,x\nAna;a,1\n'
 	run "$RAFFLE" -i roster.csv --list --delimiter ','
