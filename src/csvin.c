@@ -38,6 +38,8 @@
 #include "text.h"
 
 #define CHUNK		((size_t)1 << 20)
+/* A first line longer than this is judged from this much of it. */
+#define HELD_MAX	((size_t)64 << 20)
 #define RING		4
 
 /* Files this big are mapped and read in halves; below, a stream will do. */
@@ -351,47 +353,62 @@ reader_init(struct reader *r, const char *file, int delimiter)
 	return 0;
 }
 
-/* The length of the white space and blank lines that text starts with. */
-static size_t
-blank_prefix(const char *text, size_t len)
-{
-	size_t	i = 0;
+/*
+ * Where the search for the end of the first line that is not blank stands.
+ * The delimiter is told from the whole of that line, and a pipe may hand it
+ * over in parts: a script printing the header a piece at a time, or a
+ * header longer than the 64 KiB a pipe holds.
+ */
+struct line_seek {
+	size_t		 pos;
+	int		 begun, quoted;
+};
 
-	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
-	    text[i] == '\r' || text[i] == '\n'))
-		i++;
-	return i;
+/* Whether that line has ended within text, which grows between calls. */
+static int
+first_line_ends(struct line_seek *ls, const char *text, size_t len)
+{
+	for (; ls->pos < len; ls->pos++) {
+		char	c = text[ls->pos];
+
+		if (!ls->begun && (c == ' ' || c == '\t' || c == '\r' ||
+		    c == '\n'))
+			continue;
+		ls->begun = 1;
+		if (c == '"')
+			ls->quoted = !ls->quoted;
+		else if (!ls->quoted && (c == '\n' || c == '\r'))
+			return 1;
+	}
+	return 0;
 }
 
-/*
- * Whether the first line that is not blank ends within text. The delimiter
- * is told from the whole of that line, and a pipe may hand over only a part
- * of it: a script printing the header a piece at a time, or a header longer
- * than the pipe holds.
- */
-static int
-first_line_ends(const char *text, size_t len)
+/* Append len bytes of text to the buffer held. */
+static char *
+hold(char *held, size_t *heldlen, size_t *heldcap, const char *text,
+    size_t len)
 {
-	size_t	i;
-	int	quoted = 0;
-
-	for (i = blank_prefix(text, len); i < len; i++)
-		if (text[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && (text[i] == '\n' || text[i] == '\r'))
-			return 1;
-	return 0;
+	if (*heldcap - *heldlen < len) {
+		while (*heldcap - *heldlen < len)
+			*heldcap = *heldcap ? *heldcap * 2 : CHUNK;
+		held = xrealloc(held, *heldcap);
+	}
+	memcpy(held + *heldlen, text, len);
+	*heldlen += len;
+	return held;
 }
 
 /* Settle the delimiter from the first line once it has begun. */
 static void
 reader_detect(struct reader *r, const char *text, size_t len, int *detect)
 {
-	size_t	i;
+	size_t	i = 0;
 
 	if (!*detect)
 		return;
-	i = blank_prefix(text, len);
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\r' || text[i] == '\n'))
+		i++;
 	if (i < len) {
 		reader_set_delimiter(r, detect_delimiter(text + i, len - i));
 		*detect = 0;
@@ -628,9 +645,12 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	struct fingerprint	*fp = NULL;
 	iconv_t			 cd = (iconv_t)-1;
 	char			*ring[RING] = { NULL }, *conv = NULL, *carry = NULL;
+	char			*held = NULL;
 	uint64_t		 ticket[RING] = { 0 };
 	size_t			 convcap = 0, carrylen = 0, len, k = 0;
+	size_t			 heldlen = 0, heldcap = 0;
 	size_t			 chunk_size = CHUNK;
+	struct line_seek	 seek = { 0, 0, 0 };
 	struct stat		 st;
 	ssize_t			 n;
 	int			 fd, rc = -1, first = 1, eof = 0, detect, regular;
@@ -688,19 +708,14 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 		if ((n = read_some(fd, chunk, chunk_size)) == -1)
 			goto readerr;
 		eof = n == 0;
-		/*
-		 * The BOM check wants three bytes and the delimiter the whole
-		 * first line; a pipe may give less, so read on.
-		 */
-		while (!eof && (size_t)n < chunk_size && ((first && n < 3) ||
-		    (detect && !first_line_ends(chunk, (size_t)n)))) {
+		/* The BOM check wants three bytes; a pipe may give fewer. */
+		while (first && !eof && n < 3) {
 			ssize_t	more = read_some(fd, chunk + n,
 			    chunk_size - (size_t)n);
 
 			if (more == -1)
 				goto readerr;
-			if (more == 0)
-				break;
+			eof = more == 0;
 			n += more;
 		}
 		ticket[k] = fingerprint_feed(fp, chunk, (size_t)n);
@@ -721,6 +736,17 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 			first = 0;
 			text += bom;
 			len -= bom;
+		}
+		/* Hold the text back until the first line is whole. */
+		if (detect) {
+			held = hold(held, &heldlen, &heldcap, text, len);
+			if (!eof && heldlen < HELD_MAX &&
+			    !first_line_ends(&seek, held, heldlen))
+				continue;
+			text = held;
+			len = heldlen;
+			heldlen = 0;
+			memset(&seek, 0, sizeof seek);
 		}
 		reader_detect(&r, text, len, &detect);
 		if (len > 0 && reader_feed(&r, text, len) != 0)
@@ -748,5 +774,6 @@ out:
 		free(ring[k]);
 	free(carry);
 	free(conv);
+	free(held);
 	return rc;
 }
