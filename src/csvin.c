@@ -388,6 +388,8 @@ static char *
 hold(char *held, size_t *heldlen, size_t *heldcap, const char *text,
     size_t len)
 {
+	if (len == 0)
+		return held;
 	if (*heldcap - *heldlen < len) {
 		while (*heldcap - *heldlen < len)
 			*heldcap = *heldcap ? *heldcap * 2 : CHUNK;
