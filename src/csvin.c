@@ -739,8 +739,12 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 			text += bom;
 			len -= bom;
 		}
-		/* Hold the text back until the first line is whole. */
-		if (detect) {
+		/*
+		 * Until the first line is whole, hold the text back (a copy is
+		 * made only when a read brings less than that line).
+		 */
+		if (detect && (heldlen > 0 ||
+		    (!eof && !first_line_ends(&seek, text, len)))) {
 			held = hold(held, &heldlen, &heldcap, text, len);
 			if (!eof && heldlen < HELD_MAX &&
 			    !first_line_ends(&seek, held, heldlen))
@@ -748,8 +752,8 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 			text = held;
 			len = heldlen;
 			heldlen = 0;
-			memset(&seek, 0, sizeof seek);
 		}
+		memset(&seek, 0, sizeof seek);
 		reader_detect(&r, text, len, &detect);
 		if (len > 0 && reader_feed(&r, text, len) != 0)
 			goto out;
