@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "session.h"
+#include "drawlog.h"
 #include "streams.h"
 #include "text.h"
 
@@ -178,13 +179,23 @@ draw_one(struct session *s, struct ledger_batch *b, size_t prize,
 {
 	struct rng_stream	 rs;
 	struct ev_pick		 pick;
+	struct draw_rec		 d;
 	const struct entry	*e;
 	uint64_t		 seq;
 
 	if (event_pool_total(&s->ev, prize) == 0)
 		return -1;
 	reveal_once(s, b, revealing);
-	seq = b->next_seq;
+	/*
+	 * A big batch's records are written on another thread from its first
+	 * draw on (after the seed's record); the batch is the writer's until
+	 * the end, so the draws count their sequence numbers here.
+	 */
+	if (s->streams != NULL && s->drawlog == NULL) {
+		s->drawseq = b->next_seq;
+		s->drawlog = drawlog_start(b);
+	}
+	seq = s->drawlog != NULL ? s->drawseq : b->next_seq;
 	if (s->streams != NULL)
 		streams_get(s->streams, seq, &rs);
 	else
@@ -195,16 +206,18 @@ draw_one(struct session *s, struct ledger_batch *b, size_t prize,
 	}
 	rng_stream_free(&rs);
 	e = &s->roster->entries[pick.entry];
-	ledger_rec_begin(b, REC_DRAW);
-	ledger_rec_add(b, "prize", s->ev.prizes[prize].name);
-	ledger_rec_add(b, "id", roster_id(s->roster, pick.entry));
-	ledger_rec_add(b, "name", roster_name(s->roster, pick.entry));
-	ledger_rec_addu(b, "tickets", e->weight);
-	ledger_rec_addu(b, "pool", pick.pool);
-	ledger_rec_addu(b, "ticket", pick.ticket);
-	if (replaces != 0)
-		ledger_rec_addu(b, "replaces", replaces);
-	ledger_rec_end(b);
+	d.prize = s->ev.prizes[prize].name;
+	d.id = roster_id(s->roster, pick.entry);
+	d.name = roster_name(s->roster, pick.entry);
+	d.tickets = e->weight;
+	d.pool = pick.pool;
+	d.ticket = pick.ticket;
+	d.replaces = replaces;
+	if (s->drawlog != NULL) {
+		drawlog_put(s->drawlog, &d);
+		s->drawseq++;
+	} else
+		draw_rec_write(b, &d);
 	event_add_draw(&s->ev, seq, b->stamp, prize,
 	    roster_id(s->roster, pick.entry), roster_name(s->roster, pick.entry),
 	    e->weight, replaces, (long)pick.entry);
@@ -242,8 +255,9 @@ session_draw(struct session *s, size_t n, struct fault *f)
 	base = s->ev.nresults;
 	ledger_batch_init(&b, &s->led);
 	/*
-	 * A big batch has its streams made ahead on another core; nobody can
-	 * win twice without repeats, so the roster's size bounds the batch.
+	 * A big batch has its streams made ahead on another core, and its
+	 * records written on a third thread (see draw_one()); nobody can win
+	 * twice without repeats, so the roster's size bounds the batch.
 	 */
 	want = n;
 	if (!s->repeat && want > s->roster->n)
@@ -260,6 +274,10 @@ session_draw(struct session *s, size_t n, struct fault *f)
 		if (draw_one(s, &b, (size_t)prize, 0, &revealing) != 0)
 			break;	/* cannot happen: the prize was drawable */
 		drawn++;
+	}
+	if (s->drawlog != NULL) {
+		drawlog_finish(s->drawlog);
+		s->drawlog = NULL;
 	}
 	if (s->streams != NULL) {
 		streams_stop(s->streams);

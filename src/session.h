@@ -35,6 +35,8 @@ struct session {
 	unsigned char		 commit[32];
 	struct rng_key		 key;		/* seed and witness, for draws */
 	struct streams		*streams;	/* a batch's, made ahead */
+	struct drawlog		*drawlog;	/* a batch's records, written aside */
+	uint64_t		 drawseq;	/* the next draw's seq, meanwhile */
 	char			*witness;
 	int			 seeded;	/* seed and commit are made */
 	int			 revealed;	/* the seed is in the log */
