@@ -18,10 +18,13 @@
 /*
  * The drawing thread counts put on every draw; the writer keeps its own
  * copies of what it reads on every record, and touches this struct only
- * under the lock, once a block: the two do not trade a cache line a draw.
+ * under the lock, once a block. The batch itself is moved to lines of its
+ * own while the writer has it: the caller's copy sits among the drawing
+ * thread's variables. So the two do not trade a cache line a draw.
  */
 struct drawlog {
-	struct ledger_batch	*b;
+	struct ledger_batch	*out;		/* the caller's */
+	struct ledger_batch	*b;		/* the writer's, meanwhile */
 	struct draw_rec		*ring;
 	size_t			 put;		/* draws handed over */
 
@@ -80,7 +83,9 @@ drawlog_start(struct ledger_batch *b)
 	struct drawlog	*dl;
 
 	dl = xaligned(sizeof *dl);
-	dl->b = b;
+	dl->out = b;
+	dl->b = xaligned(sizeof *dl->b);
+	*dl->b = *b;
 	dl->ring = xreallocarray(NULL, RING, sizeof *dl->ring);
 	pthread_mutex_init(&dl->lock, NULL);
 	pthread_cond_init(&dl->cond, NULL);
@@ -125,6 +130,8 @@ drawlog_finish(struct drawlog *dl)
 	}
 	pthread_mutex_destroy(&dl->lock);
 	pthread_cond_destroy(&dl->cond);
+	*dl->out = *dl->b;
+	free(dl->b);
 	free(dl->ring);
 	free(dl);
 }

@@ -26,7 +26,10 @@ void	 draw_rec_write(struct ledger_batch *, const struct draw_rec *);
 
 struct drawlog;
 
-/* Start writing into b, which nobody else touches until drawlog_finish(). */
+/*
+ * Take the batch b over until drawlog_finish() hands it back with the
+ * records in it; meanwhile only its stamp may be read.
+ */
 struct drawlog	*drawlog_start(struct ledger_batch *);
 /* Hand one draw over, in order. */
 void		 drawlog_put(struct drawlog *, const struct draw_rec *);
