@@ -132,7 +132,7 @@ lint:
 
 fuzz:
 	@tests/install-deps clang libclang-rt-14-dev
-	@tests/fuzz/run
+	@CORE_NAMES="$(CORE_NAMES)" tests/fuzz/run
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
