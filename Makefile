@@ -34,16 +34,16 @@ ALL_CFLAGS = $(WARNINGS) $(DEFINES) $(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
 SCREEN_CFLAGS = $(WARNINGS) $(DEFINES) -DNCURSES_WIDECHAR=1 \
 	$(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(CURSES_CFLAGS)) \
 	$(SODIUM_CFLAGS) $(CFLAGS) -MMD -MP
-LDLIBS = $(PKG_LIBS) -lcsv -pthread
+LDLIBS = $(PKG_LIBS) -lcsv
 
 # The core: no curses, no sleeping. Tests and fuzzers link it directly.
-CORE_NAMES = util text csvin csvout roster blake2b fingerprint bigmem rowpipe rng \
-	sumtree prizes strmap ledger event session streams drawlog report verify \
+CORE_NAMES = util text csvin csvout roster rng \
+	sumtree prizes strmap ledger event session report verify \
 	bigfont reel layout
 # The faces: the command line, and the screen (the only files with curses).
 SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
 	view-overlay
-UNIT_NAMES = blake2b text csvin roster rng event ledger screen verify
+UNIT_NAMES = text csvin roster rng event ledger screen verify
 FUZZ_NAMES = roster prizes ledger
 
 CORE = $(CORE_NAMES:%=$(B)/src/%.o)

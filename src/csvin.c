@@ -1,55 +1,45 @@
 /*
- * csvin.c: read a CSV file with libcsv in strict mode and say where things are.
+ * csvin.c: read a CSV file with libcsv and say where things are.
  *
- * libcsv reports byte offsets, not lines, and csv_fini() clears its error
- * state. Lines are counted from the callbacks instead: with CSV_REPALL_NL
- * every line break outside a field reaches the row callback, and the breaks
- * inside a quoted field are in the field's bytes. So the line a row starts on
- * is known when its first field arrives, and an error's line is the line of
- * the last callback plus the breaks in the half-read field that libcsv holds
- * (entry_buf). Whole chunks go to csv_parse(); feeding it a line at a time
- * would cost a call and a memchr() per line.
+ * One loop on the caller's thread: read a block, hash it (the roster's
+ * fingerprint is BLAKE2b-256 of the file's bytes), convert it if the file
+ * has another encoding, and parse it; each row goes to the caller's
+ * callback as soon as it ends. A million-row roster is read this way in
+ * about a quarter of a second, which no user notices.
  *
- * A big regular file is mapped, and read in two halves on two threads
- * (read_mapped(), and struct csvin_half in csvin.h). Anything else is read
- * as a stream: the fingerprint is hashed from the raw chunks on a second
- * thread (fingerprint.c), and chunks rotate through a small ring so that the
- * hash can lag the parse by a few megabytes.
+ * libcsv reports byte offsets, not lines. Lines are counted from the
+ * callbacks instead: with CSV_REPALL_NL every line break outside a field
+ * reaches the row callback, and the breaks inside a quoted field are in the
+ * field's bytes. So the line a row starts on is known when its first field
+ * arrives.
+ *
+ * libcsv runs in strict mode, so that it stops at the byte it refuses. A
+ * quote inside an unquoted field (Robert "Bob" Smith, 37°36'37.8"N) is
+ * taken literally, as Python's csv module and spreadsheets take it, with a
+ * warning: the quote is fed once more with quoting switched off. Text after
+ * a closing quote and a quote never closed stay errors.
  */
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <csv.h>
+#include <sodium.h>
 
 #include "csvin.h"
-#include "fingerprint.h"
-#include "rowpipe.h"
 #include "text.h"
 
 #define CHUNK		((size_t)1 << 20)
 /* A first line longer than this is judged from this much of it. */
 #define HELD_MAX	((size_t)64 << 20)
-#define RING		4
-
-/* Files this big are mapped and read in halves; below, a stream will do. */
-#define MAPPED_MIN	((uintmax_t)1 << 20)
-/* The roster names strings by 32-bit offsets; bigger files fail there. */
-#define MAPPED_MAX	((uintmax_t)UINT32_MAX)
-
-/* libcsv's parser states (csv.c keeps the names private). */
-#define ROW_NOT_BEGUN	0
-#define FIELD_BEGUN	2
+/* Stray quotes said one by one before the rest are only counted. */
+#define WARN_MAX	10
 
 struct reader {
 	struct csv_parser	 p;
@@ -57,11 +47,23 @@ struct reader {
 	struct fault		 fault;		/* the parser's own errors */
 	int			 failed;
 
-	unsigned long		 line;		/* line of the parser's position */
+	unsigned long		 line;		/* line of the last callback */
 	unsigned long		 row_line;	/* line the current row began on */
 	int			 after_cr;	/* the last break was a CR */
+	unsigned long		 lf_fed;	/* '\n' in the text fed so far */
+	unsigned long		 stray;		/* lines with quotes taken literally */
+	unsigned long		 stray_line;	/* the last of them */
 
-	struct rowpipe		*pipe;
+	/* The row being built: its fields' bytes, each with a NUL after it. */
+	char			*bytes;
+	size_t			 len, cap;
+	size_t			*off, *flen;
+	unsigned char		*plain;
+	char			**field;
+	size_t			 nfields, capfields;
+
+	csvin_row_fn		 fn;
+	void			*arg;
 };
 
 const char *
@@ -146,11 +148,7 @@ reader_check_field(struct reader *r, const char *s, size_t len,
 	return 0;
 }
 
-/*
- * libcsv callback: one field ended; check it and pass it on. The check is
- * here, on the parsing thread, and not on the consuming one: that one shares
- * a core with the fingerprint, and (measured) is the first to run out.
- */
+/* libcsv callback: one field ended; check it and add it to the row. */
 static void
 reader_field(void *data, size_t len, void *arg)
 {
@@ -162,29 +160,65 @@ reader_field(void *data, size_t len, void *arg)
 	if (r->failed)
 		return;
 	r->after_cr = 0;
-	if (!rowpipe_in_row(r->pipe))
+	if (r->nfields == 0)
 		r->row_line = r->line;
 	if (reader_check_field(r, s, len, &breaks, &plain) != 0) {
 		r->failed = 1;
 		return;
 	}
 	r->line += breaks;
-	rowpipe_field(r->pipe, s, len, plain);
+	if (r->nfields == r->capfields) {
+		r->capfields = r->capfields ? r->capfields * 2 : 16;
+		r->off = xreallocarray(r->off, r->capfields, sizeof *r->off);
+		r->flen = xreallocarray(r->flen, r->capfields, sizeof *r->flen);
+		r->plain = xreallocarray(r->plain, r->capfields, 1);
+		r->field = xreallocarray(r->field, r->capfields,
+		    sizeof *r->field);
+	}
+	if (r->cap - r->len < len + 1) {
+		while (r->cap - r->len < len + 1)
+			r->cap = r->cap ? r->cap * 2 : 4096;
+		r->bytes = xrealloc(r->bytes, r->cap);
+	}
+	if (len > 0)
+		memcpy(r->bytes + r->len, s, len);
+	r->bytes[r->len + len] = '\0';
+	r->off[r->nfields] = r->len;
+	r->flen[r->nfields] = len;
+	r->plain[r->nfields] = (unsigned char)plain;
+	r->nfields++;
+	r->len += len + 1;
 }
 
 /*
  * libcsv callback: a row ended, or (CSV_REPALL_NL) a line break came outside
- * any row. Count the break, and pass on a row that has fields.
+ * any row. Hand a row that has fields to the caller, and count the break.
  */
 static void
 reader_row(int term, void *arg)
 {
-	struct reader	*r = arg;
+	struct reader		*r = arg;
+	struct csvin_row	 row;
+	size_t			 i;
 
 	if (r->failed)
 		return;
-	if (rowpipe_in_row(r->pipe) && rowpipe_row(r->pipe, r->row_line) != 0)
-		r->failed = 1;
+	if (r->nfields > 0) {
+		for (i = 0; i < r->nfields; i++)
+			r->field[i] = r->bytes + r->off[i];
+		row.file = r->file;
+		row.line = r->row_line;
+		row.nfields = r->nfields;
+		row.field = r->field;
+		row.len = r->flen;
+		row.plain = r->plain;
+		r->nfields = 0;
+		r->len = 0;
+		if (r->fn(r->arg, &row, &r->fault) != 0) {
+			r->failed = 1;
+			return;
+		}
+	}
 	/* CRLF is one break; a lone CR (old Mac files) counts as one too. */
 	if ((term == '\n' && !r->after_cr) || term == '\r')
 		r->line++;
@@ -235,37 +269,65 @@ reader_set_delimiter(struct reader *r, int c)
 		csv_set_space_func(&r->p, space_not_tab);
 }
 
-/* The line libcsv is on: the last callback's, plus breaks in its field so far. */
+/*
+ * The line of byte off of the text being fed: the '\n's before it. A file
+ * of lone CRs has none; there the line of the last callback is the best
+ * there is.
+ */
 static unsigned long
-reader_where(const struct reader *r)
+reader_line_at(const struct reader *r, const char *s, size_t off)
 {
-	return r->line + count_breaks((const char *)r->p.entry_buf,
-	    r->p.entry_pos);
+	unsigned long	line = 1 + r->lf_fed + count_breaks(s, off);
+
+	return line > r->line ? line : r->line;
 }
 
-/* Feed converted text to the parser and explain a strict-mode error. */
+/* Say a line with quotes taken literally, the first few of them. */
+static void
+reader_stray_quote(struct reader *r, unsigned long line)
+{
+	if (line == r->stray_line)
+		return;
+	r->stray_line = line;
+	if (++r->stray <= WARN_MAX)
+		warn_msg("%s:%lu: a quote inside an unquoted field is taken as "
+		    "it is; if the field was meant to be quoted, put all of it "
+		    "in quotes and double each quote inside it", r->file, line);
+}
+
+/*
+ * Feed converted text to the parser. libcsv stops on the byte it refused:
+ * a quote there is a quote inside an unquoted field, fed again as a plain
+ * character; anything else follows a closing quote.
+ */
 static int
 reader_feed(struct reader *r, const char *s, size_t len)
 {
-	size_t	done;
+	size_t	off = 0;
 
-	done = csv_parse(&r->p, s, len, reader_field, reader_row, r);
-	if (r->failed)
-		return -1;
-	if (done == len && csv_error(&r->p) == CSV_SUCCESS)
-		return 0;
-	if (csv_error(&r->p) != CSV_EPARSE)
-		return fault_set(&r->fault, EXIT_IOERR, "%s: %s", r->file,
-		    csv_strerror(csv_error(&r->p)));
-	/* libcsv stops on the byte it refused; which one tells the story. */
-	if (!r->p.quoted)
-		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: stray quote in "
-		    "an unquoted field; put the whole field in quotes and "
-		    "double each quote inside it (\"\")", r->file,
-		    reader_where(r));
-	return fault_set(&r->fault, EXIT_DATA, "%s:%lu: text after a closing "
-	    "quote; a quoted field must end at the delimiter or the end of the "
-	    "line", r->file, reader_where(r));
+	while (off < len) {
+		off += csv_parse(&r->p, s + off, len - off, reader_field,
+		    reader_row, r);
+		if (r->failed)
+			return -1;
+		if (off == len)
+			break;
+		if (csv_error(&r->p) != CSV_EPARSE)
+			return fault_set(&r->fault, EXIT_IOERR, "%s: %s", r->file,
+			    csv_strerror(csv_error(&r->p)));
+		if (s[off] != '"')
+			return fault_set(&r->fault, EXIT_DATA, "%s:%lu: text after "
+			    "a closing quote; a quoted field must end at the "
+			    "delimiter or the end of the line", r->file,
+			    reader_line_at(r, s, off));
+		reader_stray_quote(r, reader_line_at(r, s, off));
+		csv_set_quote(&r->p, '\0');
+		csv_parse(&r->p, s + off, 1, reader_field, reader_row, r);
+		csv_set_quote(&r->p, '"');
+		off++;
+	}
+	r->lf_fed += count_breaks(s, len);
+	return 0;
 }
 
 /* Open path for reading; "-" is standard input. Returns the descriptor. */
@@ -319,7 +381,7 @@ reader_convert(struct reader *r, iconv_t cd, char *in, size_t *inlen,
 		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: byte 0x%02X is "
 		    "not valid in the encoding given with --encoding; check the "
 		    "name (iconv -l lists them)", r->file,
-		    r->line + count_breaks(*out, *outlen),
+		    1 + r->lf_fed + count_breaks(*out, *outlen),
 		    (unsigned char)*ip);
 	}
 	memmove(in, ip, il);
@@ -337,20 +399,6 @@ read_some(int fd, char *buf, size_t len)
 		n = read(fd, buf, len);
 	while (n == -1 && errno == EINTR);
 	return n;
-}
-
-/* Make r a strict reader for file; delimiter 0 is detected later. */
-static int
-reader_init(struct reader *r, const char *file, int delimiter)
-{
-	memset(r, 0, sizeof *r);
-	r->file = file;
-	r->line = 1;
-	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
-		return fault_set(&r->fault, EXIT_IOERR, "out of memory");
-	if (delimiter != 0)
-		reader_set_delimiter(r, delimiter);
-	return 0;
 }
 
 /*
@@ -427,272 +475,75 @@ bom_length(const char *text, size_t len)
 static int
 reader_end(struct reader *r)
 {
-	/* Check before csv_fini(), which forgets the parser's state. */
-	if (r->p.pstate == FIELD_BEGUN && r->p.quoted)
-		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: quote opened here "
-		    "is never closed; add the closing quote (\")", r->file,
-		    r->line);
-	csv_fini(&r->p, reader_field, reader_row, r);
-	return r->failed ? -1 : 0;
-}
+	unsigned long	line = r->line;
 
-/*
- * Deliver the last rows, stop the fingerprint (fp may be NULL) and free the
- * parser; rc is the read's own outcome, and the result is the final one.
- */
-static int
-reader_close(struct reader *r, struct fingerprint *fp, int rc,
-    struct fault *f)
-{
-	/*
-	 * The consumer is behind the parser: a failure of its comes from an
-	 * earlier row than the parser's own, so it is the one to report.
-	 */
-	if (r->pipe != NULL && rowpipe_finish(r->pipe, f) != 0)
-		rc = -1;
-	else if (rc != 0)
-		*f = r->fault;
-	r->pipe = NULL;
-	if (fp != NULL)
-		fingerprint_finish(fp, NULL);
-	csv_free(&r->p);
-	return rc;
-}
-
-/* Feed text[from, to) in pieces of at most CHUNK bytes. */
-static int
-reader_feed_range(struct reader *r, const char *text, size_t from, size_t to)
-{
-	size_t	n;
-
-	for (; from < to; from += n) {
-		n = to - from < CHUNK ? to - from : CHUNK;
-		if (reader_feed(r, text + from, n) != 0)
-			return -1;
-	}
+	/* With CSV_STRICT_FINI, csv_fini() refuses a quote left open. */
+	if (csv_fini(&r->p, reader_field, reader_row, r) != 0)
+		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: quote opened "
+		    "here is never closed; add the closing quote (\")", r->file,
+		    line);
+	if (r->failed)
+		return -1;
+	if (r->stray > WARN_MAX)
+		warn_msg("%s: %lu more lines with quotes inside unquoted fields "
+		    "taken as they are", r->file, r->stray - WARN_MAX);
 	return 0;
 }
 
-/*
- * The back half of a mapped file, read on speculation (see csvin.h). It
- * has cache lines of its own: the two parsers write their state for every
- * byte, and sharing a line with the front's reader would make the cores
- * pass it to and fro (measured: each half half as slow again).
- */
-struct back {
-	_Alignas(64) struct reader r;
-	const char	*text;
-	size_t		 len;
-	pthread_t	 thread;
-	atomic_int	 stop;		/* the front half found it useless */
-	int		 ok;		/* read to the end with no failure */
-};
-
-static void *
-back_main(void *arg)
+static void
+reader_free(struct reader *r)
 {
-	struct back	*b = arg;
-	size_t		 off, n;
-	int		 rc = 0;
-
-	for (off = 0; off < b->len && rc == 0; off += n) {
-		n = b->len - off < CHUNK ? b->len - off : CHUNK;
-		if (atomic_load_explicit(&b->stop, memory_order_relaxed))
-			rc = -1;
-		else
-			rc = reader_feed(&b->r, b->text + off, n);
-	}
-	if (rc == 0)
-		rc = reader_end(&b->r);
-	if (rowpipe_finish(b->r.pipe, NULL) != 0)
-		rc = -1;
-	b->r.pipe = NULL;
-	b->ok = rc == 0;
-	return NULL;
-}
-
-/* Start reading text[from, len) behind the front half; NULL if it cannot. */
-static struct back *
-back_start(struct reader *front, const struct csvin_half *half,
-    const char *text, size_t from, size_t len)
-{
-	struct back	*b;
-
-	b = xaligned(sizeof *b);
-	if (reader_init(&b->r, front->file, csv_get_delim(&front->p)) != 0) {
-		csv_free(&b->r.p);
-		free(b);
-		return NULL;
-	}
-	half->begin(half->arg, from, len);
-	b->r.pipe = rowpipe_start(b->r.file, half->fn, half->arg,
-	    ROWPIPE_INLINE);
-	b->text = text + from;
-	b->len = len - from;
-	b->ok = 0;
-	atomic_init(&b->stop, 0);
-	if (pthread_create(&b->thread, NULL, back_main, b) != 0) {
-		rowpipe_finish(b->r.pipe, NULL);
-		csv_free(&b->r.p);
-		free(b);
-		return NULL;
-	}
-	return b;
-}
-
-/* Stop the back half if asked, wait for it; whether it read all there was. */
-static int
-back_join(struct back *b, int stop)
-{
-	int	ok;
-
-	if (stop)
-		atomic_store(&b->stop, 1);
-	pthread_join(b->thread, NULL);
-	csv_free(&b->r.p);
-	ok = b->ok && !stop;
-	free(b);
-	return ok;
-}
-
-/*
- * A regular file big enough to be worth it is mapped rather than read: the
- * fingerprint thread hashes the mapping while the parsers read it, and
- * nothing is copied on the way in. The front half is read here; the back
- * half (when the caller can take one) on a thread of its own, started once
- * the front has handed over its first row, so that the caller knows the
- * columns. Returns 1 if the file cannot be mapped: read it as a stream.
- *
- * A file cut short by another program while it is mapped would raise
- * SIGBUS; a roster is not written to while a raffle reads it.
- */
-static int
-read_mapped(const struct csvin_opts *o, int fd, size_t size, csvin_row_fn fn,
-    void *arg, const struct csvin_half *half, struct csvin_result *res,
-    struct fault *f)
-{
-	struct reader		 r;
-	struct back		*b = NULL;
-	struct fingerprint	*fp;
-	const char		*map, *text, *nl;
-	size_t			 len, from, off, n;
-	int			 rc = -1, detect = o->delimiter == 0, tried = 0;
-	int			 kept = 0;
-
-	map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	if (map == MAP_FAILED)
-		return 1;
-	fp = fingerprint_start();
-	fingerprint_feed(fp, map, size);
-	if (reader_init(&r, csvin_display_name(o->path), o->delimiter) != 0)
-		goto out;
-	text = map + bom_length(map, size);
-	len = size - (size_t)(text - map);
-	reader_detect(&r, text, len, &detect);
-
-	/* The back half starts after the first line break past the middle. */
-	from = len;
-	if (half != NULL && (nl = memchr(text + len / 2, '\n', len - len / 2)) !=
-	    NULL)
-		from = (size_t)(nl + 1 - text);
-	r.pipe = rowpipe_start(r.file, fn, arg, from < len ? ROWPIPE_EAGER :
-	    ROWPIPE_THREAD);
-	for (off = 0; off < from; off += n) {
-		/* A small first piece: the header is soon seen, the back begun. */
-		n = off == 0 ? CHUNK / 16 : CHUNK;
-		if (n > from - off)
-			n = from - off;
-		if (reader_feed(&r, text + off, n) != 0)
-			goto out;
-		if (!tried && from < len && rowpipe_started(r.pipe)) {
-			tried = 1;
-			b = back_start(&r, half, text, from, len);
-		}
-	}
-	if (b != NULL) {
-		/* The halves must meet between two rows, not inside a field. */
-		kept = back_join(b, r.p.pstate != ROW_NOT_BEGUN);
-		b = NULL;
-	}
-	if (!kept && (reader_feed_range(&r, text, from, len) != 0 ||
-	    reader_end(&r) != 0))
-		goto out;
-	if (res != NULL) {
-		fingerprint_finish(fp, res->fingerprint);
-		fp = NULL;
-		res->delimiter = csv_get_delim(&r.p);
-		res->half_line = kept ? r.line : 0;
-	}
-	rc = 0;
-out:
-	if (b != NULL)
-		back_join(b, 1);
-	rc = reader_close(&r, fp, rc, f);
-	munmap((void *)(uintptr_t)map, size);
-	return rc;
+	csv_free(&r->p);
+	free(r->bytes);
+	free(r->off);
+	free(r->flen);
+	free(r->plain);
+	free(r->field);
 }
 
 int
 csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
     struct csvin_result *res, struct fault *f)
 {
-	return csvin_read_halves(o, fn, arg, NULL, res, f);
-}
+	struct reader			 r;
+	crypto_generichash_state	 hash;
+	iconv_t				 cd = (iconv_t)-1;
+	char				*chunk = NULL, *conv = NULL, *carry = NULL;
+	char				*held = NULL, *text;
+	size_t				 convcap = 0, carrylen = 0, len;
+	size_t				 heldlen = 0, heldcap = 0, chunk_size = CHUNK;
+	struct line_seek		 seek = { 0, 0, 0 };
+	struct stat			 st;
+	ssize_t				 n;
+	int				 fd, rc = -1, first = 1, eof = 0, detect;
 
-int
-csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
-    const struct csvin_half *half, struct csvin_result *res, struct fault *f)
-{
-	struct reader		 r;
-	struct fingerprint	*fp = NULL;
-	iconv_t			 cd = (iconv_t)-1;
-	char			*ring[RING] = { NULL }, *conv = NULL, *carry = NULL;
-	char			*held = NULL;
-	uint64_t		 ticket[RING] = { 0 };
-	size_t			 convcap = 0, carrylen = 0, len, k = 0;
-	size_t			 heldlen = 0, heldcap = 0;
-	size_t			 chunk_size = CHUNK;
-	struct line_seek	 seek = { 0, 0, 0 };
-	struct stat		 st;
-	ssize_t			 n;
-	int			 fd, rc = -1, first = 1, eof = 0, detect, regular;
-
-	if (res != NULL)
-		res->half_line = 0;
-	else
-		half = NULL;
+	memset(&r, 0, sizeof r);
+	r.file = csvin_display_name(o->path);
+	r.line = 1;
+	r.fn = fn;
+	r.arg = arg;
 	detect = o->delimiter == 0;
 	if (o->encoding != NULL &&
 	    (cd = iconv_open("UTF-8", o->encoding)) == (iconv_t)-1)
 		return fault_set(f, EXIT_USAGE, "unknown encoding '%s' for "
 		    "--encoding; iconv -l lists the names", o->encoding);
-	if ((fd = reader_open(o->path, csvin_display_name(o->path), f)) == -1) {
+	if ((fd = reader_open(o->path, r.file, f)) == -1) {
 		if (cd != (iconv_t)-1)
 			iconv_close(cd);
 		return -1;
 	}
-	/*
-	 * Standard input is read as a stream even from a file: it is read
-	 * from where the descriptor stands, which a mapping would ignore.
-	 */
-	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	if (regular && fd != STDIN_FILENO && cd == (iconv_t)-1 &&
-	    (uintmax_t)st.st_size >= MAPPED_MIN &&
-	    (uintmax_t)st.st_size <= MAPPED_MAX &&
-	    (rc = read_mapped(o, fd, (size_t)st.st_size, fn, arg, half, res,
-	    f)) != 1) {
-		close(fd);
-		return rc;
-	}
-	rc = -1;
-	if (reader_init(&r, csvin_display_name(o->path), o->delimiter) != 0)
+	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+		fault_set(&r.fault, EXIT_IOERR, "out of memory");
 		goto out;
-	/* A small file needs no megabyte buffers (a pipe may be long). */
-	if (regular && (size_t)st.st_size + 1 < chunk_size)
-		chunk_size = (size_t)st.st_size + 4096 < chunk_size ?
-		    (size_t)st.st_size + 4096 : chunk_size;
-	fp = fingerprint_start();
-	r.pipe = rowpipe_start(r.file, fn, arg, ROWPIPE_THREAD);
+	}
+	if (o->delimiter != 0)
+		reader_set_delimiter(&r, o->delimiter);
+	/* A small file needs no megabyte buffer (a pipe may be long). */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size + 4096 < chunk_size)
+		chunk_size = (size_t)st.st_size + 4096;
+	chunk = xmalloc(chunk_size);
+	crypto_generichash_init(&hash, NULL, 0, 32);
 	if (cd != (iconv_t)-1) {
 		carry = xmalloc(chunk_size + 16);
 		convcap = chunk_size * 4 + 16;
@@ -700,13 +551,6 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	}
 
 	while (!eof) {
-		char	*chunk, *text;
-
-		/* Reuse a ring buffer only once the hash is done with it. */
-		if (ring[k] == NULL)
-			ring[k] = xmalloc(chunk_size);
-		fingerprint_wait(fp, ticket[k]);
-		chunk = ring[k];
 		if ((n = read_some(fd, chunk, chunk_size)) == -1)
 			goto readerr;
 		eof = n == 0;
@@ -720,8 +564,8 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 			eof = more == 0;
 			n += more;
 		}
-		ticket[k] = fingerprint_feed(fp, chunk, (size_t)n);
-		k = (k + 1) % RING;
+		crypto_generichash_update(&hash, (unsigned char *)chunk,
+		    (size_t)n);
 		text = chunk;
 		len = (size_t)n;
 		if (cd != (iconv_t)-1) {
@@ -761,8 +605,8 @@ csvin_read_halves(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	if (reader_end(&r) != 0)
 		goto out;
 	if (res != NULL) {
-		fingerprint_finish(fp, res->fingerprint);
-		fp = NULL;
+		crypto_generichash_final(&hash, res->fingerprint,
+		    sizeof res->fingerprint);
 		res->delimiter = csv_get_delim(&r.p);
 	}
 	rc = 0;
@@ -771,13 +615,14 @@ readerr:
 	fault_set(&r.fault, EXIT_IOERR, "%s: cannot read: %s", r.file,
 	    strerror(errno));
 out:
-	rc = reader_close(&r, fp, rc, f);
+	if (rc != 0)
+		*f = r.fault;
+	reader_free(&r);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);
-	for (k = 0; k < RING; k++)
-		free(ring[k]);
+	free(chunk);
 	free(carry);
 	free(conv);
 	free(held);

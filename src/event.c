@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bigmem.h"
 #include "event.h"
 #include "text.h"
 
@@ -19,8 +18,8 @@ prize_add(struct event *ev, const char *name, uint32_t quantity, int history)
 	if (ev->nprizes == ev->capprizes) {
 		/* Generic draws add a prize a draw: grow by doubling. */
 		ev->capprizes = ev->capprizes ? ev->capprizes * 2 : 16;
-		ev->prizes = bigmem_resize(ev->prizes, ev->nprizes *
-		    sizeof *ev->prizes, ev->capprizes * sizeof *ev->prizes);
+		ev->prizes = xreallocarray(ev->prizes, ev->capprizes,
+		    sizeof *ev->prizes);
 	}
 	p = &ev->prizes[ev->nprizes];
 	memset(p, 0, sizeof *p);
@@ -51,10 +50,9 @@ event_init(struct event *ev, struct roster *r, const struct prizes *pt,
 	memset(ev, 0, sizeof *ev);
 	ev->roster = r;
 	ev->generic = pt == NULL;
-	/* Big and zeroed: fresh pages, in huge pages where there are any. */
-	ev->wins = bigmem_resize(NULL, 0, r->n * sizeof *ev->wins);
-	ev->forfeited = bigmem_resize(NULL, 0, r->n);
-	ev->in = bigmem_resize(NULL, 0, r->n);
+	ev->wins = xcalloc(r->n, sizeof *ev->wins);
+	ev->forfeited = xcalloc(r->n, 1);
+	ev->in = xcalloc(r->n, 1);
 	for (i = 0; i < r->n; i++)
 		ev->in[i] = r->entries[i].weight > 0;
 	ev->pools = xcalloc(r->ngroups + 1, sizeof *ev->pools);
@@ -93,9 +91,7 @@ pools_drop(struct event *ev)
 
 	for (g = 0; g <= ev->roster->ngroups; g++) {
 		sumtree_free(&ev->pools[g].tree);
-		if (ev->pools[g].members != NULL)
-			bigmem_resize(ev->pools[g].members, ev->roster->n *
-			    sizeof *ev->pools[g].members, 0);
+		free(ev->pools[g].members);
 		memset(&ev->pools[g], 0, sizeof ev->pools[g]);
 	}
 }
@@ -117,16 +113,13 @@ event_free(struct event *ev)
 			free((char *)(uintptr_t)ev->results[i].name);
 		}
 	}
-	bigmem_resize(ev->prizes, ev->capprizes * sizeof *ev->prizes, 0);
+	free(ev->prizes);
 	strmap_free(&ev->prize_names);
-	bigmem_resize(ev->results, ev->capresults * sizeof *ev->results, 0);
-	if (ev->roster != NULL) {
-		bigmem_resize(ev->wins, ev->roster->n * sizeof *ev->wins, 0);
-		bigmem_resize(ev->forfeited, ev->roster->n, 0);
-		bigmem_resize(ev->in, ev->roster->n, 0);
-		bigmem_resize(ev->group_pos, ev->group_pos != NULL ?
-		    ev->roster->n * sizeof *ev->group_pos : 0, 0);
-	}
+	free(ev->results);
+	free(ev->wins);
+	free(ev->forfeited);
+	free(ev->in);
+	free(ev->group_pos);
 	free(ev->pools);
 	memset(ev, 0, sizeof *ev);
 }
@@ -163,16 +156,15 @@ pool_get(struct event *ev, uint32_t g)
 
 	if (pool->built)
 		return pool;
-	w = bigmem_resize(NULL, 0, r->n * sizeof *w);
+	w = xreallocarray(NULL, r->n, sizeof *w);
 	if (g == 0) {
 		for (i = 0; i < r->n; i++)
 			w[i] = ev->in[i] ? r->entries[i].weight : 0;
 		n = r->n;
 	} else {
 		if (ev->group_pos == NULL)
-			ev->group_pos = bigmem_resize(NULL, 0,
-			    r->n * sizeof *ev->group_pos);
-		pool->members = bigmem_resize(NULL, 0, r->n *
+			ev->group_pos = xcalloc(r->n, sizeof *ev->group_pos);
+		pool->members = xreallocarray(NULL, r->n,
 		    sizeof *pool->members);
 		for (i = 0; i < r->n; i++) {
 			if (r->entries[i].group != g)
@@ -185,7 +177,7 @@ pool_get(struct event *ev, uint32_t g)
 	sumtree_init(&pool->tree, w, n);
 	pool->n = n;
 	pool->built = 1;
-	bigmem_resize(w, r->n * sizeof *w, 0);
+	free(w);
 	return pool;
 }
 
@@ -302,8 +294,8 @@ event_add_draw(struct event *ev, uint64_t seq, const char *time, size_t prize,
 	if (ev->nresults == ev->capresults) {
 		size_t	cap = ev->capresults ? ev->capresults * 2 : 64;
 
-		ev->results = bigmem_resize(ev->results, ev->capresults *
-		    sizeof *ev->results, cap * sizeof *ev->results);
+		ev->results = xreallocarray(ev->results, cap,
+		    sizeof *ev->results);
 		ev->capresults = cap;
 	}
 	res = &ev->results[ev->nresults++];

@@ -13,8 +13,6 @@
 
 #include <sodium.h>
 
-#include "bigmem.h"
-#include "blake2b.h"
 #include "ledger.h"
 
 static const char *const kind_names[] = { "session", "reveal", "draw",
@@ -423,8 +421,8 @@ static int
 scan_line(struct scan *sc, const char *line, size_t len, char *buf,
     struct record *r)
 {
-	struct blake2b	 st;
-	unsigned char	 want[32];
+	crypto_generichash_state	 st;
+	unsigned char			 want[32];
 	char		*p, *tab, *hashhex;
 	size_t		 i;
 
@@ -451,10 +449,11 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 	}
 	if (hex_decode(r->hash, 32, hashhex) != 0)
 		return bad(sc, "the record does not end in a hash");
-	blake2b_init(&st, 32);
-	blake2b_update(&st, sc->l->head, 32);
-	blake2b_update(&st, line, (size_t)(hashhex - buf));
-	blake2b_final(&st, want);
+	crypto_generichash_init(&st, NULL, 0, 32);
+	crypto_generichash_update(&st, sc->l->head, 32);
+	crypto_generichash_update(&st, (const unsigned char *)line,
+	    (size_t)(hashhex - buf));
+	crypto_generichash_final(&st, want, 32);
 	/* Public data: a plain comparison will do. */
 	if (memcmp(want, r->hash, 32) != 0)
 		return bad(sc, "the record does not match its hash: it was "
@@ -589,7 +588,7 @@ ledger_batch_init(struct ledger_batch *b, const struct ledger *l)
 void
 ledger_batch_free(struct ledger_batch *b)
 {
-	bigmem_resize(b->buf, b->cap, 0);
+	free(b->buf);
 	memset(b, 0, sizeof *b);
 }
 
@@ -602,7 +601,7 @@ batch_grow(struct ledger_batch *b, size_t n)
 	if (cap - b->len < n + 1) {
 		while (cap - b->len < n + 1)
 			cap = cap ? cap * 2 : 4096;
-		b->buf = bigmem_resize(b->buf, b->cap, cap);
+		b->buf = xrealloc(b->buf, cap);
 		b->cap = cap;
 	}
 }
@@ -664,14 +663,15 @@ ledger_rec_addu(struct ledger_batch *b, const char *key, uint64_t v)
 void
 ledger_rec_end(struct ledger_batch *b)
 {
-	struct blake2b	st;
-	char		hex[65];
+	crypto_generichash_state	st;
+	char				hex[65];
 
 	batch_put(b, "\t", 1);
-	blake2b_init(&st, 32);
-	blake2b_update(&st, b->head, 32);
-	blake2b_update(&st, b->buf + b->recstart, b->len - b->recstart);
-	blake2b_final(&st, b->head);
+	crypto_generichash_init(&st, NULL, 0, 32);
+	crypto_generichash_update(&st, b->head, 32);
+	crypto_generichash_update(&st, (const unsigned char *)b->buf +
+	    b->recstart, b->len - b->recstart);
+	crypto_generichash_final(&st, b->head, 32);
 	hex_encode(hex, b->head, 32);
 	batch_put(b, hex, 64);
 	batch_put(b, "\n", 1);

@@ -9,13 +9,14 @@
 #include <stdint.h>
 
 #include "csvin.h"
+#include "strmap.h"
 #include "util.h"
 
 #define ROSTER_MAX_WEIGHT	1000000000u
 
 /*
  * One participant. The strings live in the roster's pool and are named by
- * offset: a million entries take 20 bytes each instead of 32.
+ * offset: a million entries take 24 bytes each instead of 40.
  */
 struct entry {
 	uint32_t	 id;		/* offset of the id in the pool */
@@ -23,6 +24,8 @@ struct entry {
 	uint32_t	 weight;	/* tickets; 0 = not eligible */
 	uint32_t	 line;		/* where the row starts in the file */
 	uint32_t	 group;		/* 1-based index into groups; 0 = none */
+	uint32_t	 key;		/* offset of the id as compared (see
+					   roster_find()) */
 };
 
 struct roster_opts {
@@ -40,7 +43,6 @@ struct roster {
 	size_t		 n, cap;
 	char		*pool;		/* every id and name, NUL-terminated */
 	size_t		 poollen, poolcap;
-	int		 pool_shared;	/* two loaders fill it: it cannot move */
 	char		**groups;
 	size_t		 ngroups;
 	uint64_t	 tickets;	/* the sum of all weights */
@@ -54,12 +56,15 @@ struct roster {
 	char		*col_label[4];	/* name, id, weight, group as found */
 	int		 col[4];	/* 0-based columns; -1 = none */
 
-	uint64_t	*slots;		/* id index: hash tag << 32 | entry + 1 */
-	size_t		 nslots;
+	struct strmap	 ids;		/* key to entry, built when first asked */
 };
 
-/* Read a roster; on failure nothing is left to free. */
+/*
+ * Read a roster: skip rows without a visible name or id (said, with their
+ * lines), count each id once. On failure nothing is left to free.
+ */
 int	 roster_load(struct roster *, const struct roster_opts *, struct fault *);
+/* Free what the roster holds; it may be loaded again. */
 void	 roster_free(struct roster *);
 
 static inline const char *
@@ -74,10 +79,17 @@ roster_id(const struct roster *r, size_t i)
 	return r->pool + r->entries[i].id;
 }
 
+/* The id of entry i as ids are compared: an email address in lower case. */
+static inline const char *
+roster_key(const struct roster *r, size_t i)
+{
+	return r->pool + r->entries[i].key;
+}
+
 /* The group name of entry i, or "" for none. */
 const char *roster_group(const struct roster *, size_t);
 
-/* The entry with this id, or -1. Builds the index on first use. */
+/* The entry with this id, or -1; email addresses match without case. */
 long	 roster_find(struct roster *, const char *);
 
 /* 1-based group index for a name (ASCII case ignored), or 0. */

@@ -16,8 +16,6 @@
 #include <sodium.h>
 
 #include "session.h"
-#include "drawlog.h"
-#include "streams.h"
 #include "text.h"
 
 struct replay {
@@ -169,6 +167,29 @@ reveal_once(struct session *s, struct ledger_batch *b, int *revealing)
 	*revealing = 1;
 }
 
+/* What a draw record says. */
+struct draw_rec {
+	const char	*prize, *id, *name;
+	uint32_t	 tickets;
+	uint64_t	 pool, ticket, replaces;
+};
+
+/* Add the record of one draw to the batch. */
+static void
+draw_rec_write(struct ledger_batch *b, const struct draw_rec *d)
+{
+	ledger_rec_begin(b, REC_DRAW);
+	ledger_rec_add(b, "prize", d->prize);
+	ledger_rec_add(b, "id", d->id);
+	ledger_rec_add(b, "name", d->name);
+	ledger_rec_addu(b, "tickets", d->tickets);
+	ledger_rec_addu(b, "pool", d->pool);
+	ledger_rec_addu(b, "ticket", d->ticket);
+	if (d->replaces != 0)
+		ledger_rec_addu(b, "replaces", d->replaces);
+	ledger_rec_end(b);
+}
+
 /*
  * Draw one winner for prize into the batch and the event. Returns 0, or -1
  * when nobody is eligible (and nothing was added).
@@ -186,20 +207,8 @@ draw_one(struct session *s, struct ledger_batch *b, size_t prize,
 	if (event_pool_total(&s->ev, prize) == 0)
 		return -1;
 	reveal_once(s, b, revealing);
-	/*
-	 * A big batch's records are written on another thread from its first
-	 * draw on (after the seed's record); the batch is the writer's until
-	 * the end, so the draws count their sequence numbers here.
-	 */
-	if (s->streams != NULL && s->drawlog == NULL) {
-		s->drawseq = b->next_seq;
-		s->drawlog = drawlog_start(b);
-	}
-	seq = s->drawlog != NULL ? s->drawseq : b->next_seq;
-	if (s->streams != NULL)
-		streams_get(s->streams, seq, &rs);
-	else
-		rng_stream_init(&rs, &s->key, seq);
+	seq = b->next_seq;
+	rng_stream_init(&rs, &s->key, seq);
 	if (event_pick(&s->ev, prize, &rs, &pick) != 0) {
 		rng_stream_free(&rs);
 		return -1;
@@ -213,11 +222,7 @@ draw_one(struct session *s, struct ledger_batch *b, size_t prize,
 	d.pool = pick.pool;
 	d.ticket = pick.ticket;
 	d.replaces = replaces;
-	if (s->drawlog != NULL) {
-		drawlog_put(s->drawlog, &d);
-		s->drawseq++;
-	} else
-		draw_rec_write(b, &d);
+	draw_rec_write(b, &d);
 	event_add_draw(&s->ev, seq, b->stamp, prize,
 	    roster_id(s->roster, pick.entry), roster_name(s->roster, pick.entry),
 	    e->weight, replaces, (long)pick.entry);
@@ -242,7 +247,7 @@ long
 session_draw(struct session *s, size_t n, struct fault *f)
 {
 	struct ledger_batch	b;
-	size_t			drawn = 0, want, base;
+	size_t			drawn = 0, base;
 	long			prize, blocked;
 	int			revealing = 0;
 
@@ -254,17 +259,6 @@ session_draw(struct session *s, size_t n, struct fault *f)
 	s->stop = STOP_NONE;
 	base = s->ev.nresults;
 	ledger_batch_init(&b, &s->led);
-	/*
-	 * A big batch has its streams made ahead on another core, and its
-	 * records written on a third thread (see draw_one()); nobody can win
-	 * twice without repeats, so the roster's size bounds the batch.
-	 */
-	want = n;
-	if (!s->repeat && want > s->roster->n)
-		want = s->roster->n;
-	if (want >= 256)
-		s->streams = streams_start(&s->key, b.next_seq +
-		    (s->revealed ? 0 : 1), want);
 	while (drawn < n) {
 		if ((prize = event_next_drawable(&s->ev, &blocked)) < 0) {
 			s->stop = blocked < 0 ? STOP_PRIZES : STOP_PEOPLE;
@@ -274,14 +268,6 @@ session_draw(struct session *s, size_t n, struct fault *f)
 		if (draw_one(s, &b, (size_t)prize, 0, &revealing) != 0)
 			break;	/* cannot happen: the prize was drawable */
 		drawn++;
-	}
-	if (s->drawlog != NULL) {
-		drawlog_finish(s->drawlog);
-		s->drawlog = NULL;
-	}
-	if (s->streams != NULL) {
-		streams_stop(s->streams);
-		s->streams = NULL;
 	}
 	if (commit_batch(s, &b, revealing, f) != 0) {
 		/* Nothing was awarded: the event forgets the batch too. */

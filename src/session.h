@@ -11,7 +11,6 @@
 #include "ledger.h"
 #include "prizes.h"
 #include "rng.h"
-#include "streams.h"
 #include "roster.h"
 
 struct session_opts {
@@ -34,9 +33,6 @@ struct session {
 	unsigned char		 seed[RNG_SEED_BYTES];
 	unsigned char		 commit[32];
 	struct rng_key		 key;		/* seed and witness, for draws */
-	struct streams		*streams;	/* a batch's, made ahead */
-	struct drawlog		*drawlog;	/* a batch's records, written aside */
-	uint64_t		 drawseq;	/* the next draw's seq, meanwhile */
 	char			*witness;
 	int			 seeded;	/* seed and commit are made */
 	int			 revealed;	/* the seed is in the log */

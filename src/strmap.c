@@ -1,8 +1,7 @@
-/* strmap.c: open addressing, kept under half full. */
+/* strmap.c: open addressing with linear probing, kept under half full. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "bigmem.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -20,6 +19,27 @@ strmap_slot(const struct strmap *m, const char *name, uint64_t h)
 	return i;
 }
 
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t	nslots = m->nslots ? m->nslots : 64, i;
+
+	while (n * 2 > nslots)
+		nslots *= 2;
+	if (nslots == m->nslots)
+		return;
+	free(m->slots);
+	m->names = xreallocarray(m->names, nslots / 2, sizeof *m->names);
+	m->nslots = nslots;
+	m->slots = xcalloc(nslots, sizeof *m->slots);
+	for (i = 0; i < m->n; i++) {
+		uint64_t	h = hash_bytes(m->names[i], strlen(m->names[i]));
+
+		m->slots[strmap_slot(m, m->names[i], h)] =
+		    (h >> 32) << 32 | (uint64_t)(i + 1);
+	}
+}
+
 long
 strmap_find(const struct strmap *m, const char *name)
 {
@@ -32,39 +52,33 @@ strmap_find(const struct strmap *m, const char *name)
 }
 
 size_t
-strmap_add(struct strmap *m, const char *name)
+strmap_intern(struct strmap *m, const char *name, int *added)
 {
-	size_t	i;
+	uint64_t	h = hash_bytes(name, strlen(name));
+	size_t		i;
 
-	if ((m->n + 1) * 2 > m->nslots) {
-		size_t	n = m->nslots ? m->nslots * 2 : 64;
-
-		bigmem_resize(m->slots, m->nslots * sizeof *m->slots, 0);
-		m->names = bigmem_resize(m->names, m->nslots / 2 *
-		    sizeof *m->names, n / 2 * sizeof *m->names);
-		m->nslots = n;
-		m->slots = bigmem_resize(NULL, 0, n * sizeof *m->slots);
-		for (i = 0; i < m->n; i++) {
-			uint64_t	h = hash_bytes(m->names[i], strlen(m->names[i]));
-
-			m->slots[strmap_slot(m, m->names[i], h)] =
-			    (h >> 32) << 32 | (uint64_t)(i + 1);
-		}
-	}
-	{
-		uint64_t	h = hash_bytes(name, strlen(name));
-
-		m->slots[strmap_slot(m, name, h)] = (h >> 32) << 32 |
-		    (uint64_t)(m->n + 1);
-	}
+	strmap_reserve(m, m->n + 1);
+	i = strmap_slot(m, name, h);
+	*added = m->slots[i] == 0;
+	if (!*added)
+		return (uint32_t)m->slots[i] - 1;
+	m->slots[i] = (h >> 32) << 32 | (uint64_t)(m->n + 1);
 	m->names[m->n] = name;
 	return m->n++;
+}
+
+size_t
+strmap_add(struct strmap *m, const char *name)
+{
+	int	added;
+
+	return strmap_intern(m, name, &added);
 }
 
 void
 strmap_free(struct strmap *m)
 {
-	bigmem_resize(m->slots, m->nslots * sizeof *m->slots, 0);
-	bigmem_resize(m->names, m->nslots / 2 * sizeof *m->names, 0);
+	free(m->slots);
+	free(m->names);
 	memset(m, 0, sizeof *m);
 }

@@ -1,6 +1,8 @@
 /* sumtree.c: the tree behind weighted draws. */
-#include "bigmem.h"
+#include <stdlib.h>
+
 #include "sumtree.h"
+#include "util.h"
 
 void
 sumtree_init(struct sumtree *t, const uint32_t *w, size_t n)
@@ -11,7 +13,7 @@ sumtree_init(struct sumtree *t, const uint32_t *w, size_t n)
 	for (t->leaves = 1; t->leaves < n; t->leaves *= 2)
 		;
 	/* Zeroed: the leaves past n weigh nothing. */
-	t->node = bigmem_resize(NULL, 0, 2 * t->leaves * sizeof *t->node);
+	t->node = xcalloc(2 * t->leaves, sizeof *t->node);
 	for (i = 0; i < n; i++)
 		t->node[t->leaves + i] = w[i];
 	for (i = t->leaves - 1; i >= 1; i--)
@@ -22,8 +24,7 @@ sumtree_init(struct sumtree *t, const uint32_t *w, size_t n)
 void
 sumtree_free(struct sumtree *t)
 {
-	if (t->node != NULL)
-		bigmem_resize(t->node, 2 * t->leaves * sizeof *t->node, 0);
+	free(t->node);
 	t->node = NULL;
 	t->n = 0;
 	t->total = 0;

@@ -227,6 +227,40 @@ text_fold(char *s, size_t len)
 	return out;
 }
 
+/* Characters with nothing to see: format characters, fillers, blanks. */
+static int
+is_invisible(uint32_t cp)
+{
+	switch (cp) {
+	case 0xad: case 0x34f: case 0x61c: case 0x115f: case 0x1160:
+	case 0x17b4: case 0x17b5: case 0x180e: case 0x2800: case 0x3164:
+	case 0xfeff: case 0xffa0:
+		return 1;
+	}
+	return (cp >= 0x180b && cp <= 0x180f) || (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xfff0 && cp <= 0xfffb) ||
+	    (cp >= 0xe0000 && cp <= 0xe0fff) || (cp >= 0x1d173 && cp <= 0x1d17a);
+}
+
+int
+text_visible(const char *s, size_t len)
+{
+	size_t		i = 0;
+	uint32_t	cp;
+
+	while (i < len) {
+		unsigned char	c = (unsigned char)s[i];
+
+		if (c > ' ' && c < 0x7f)
+			return 1;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (!is_space(cp) && !is_dropped(cp) && !is_invisible(cp))
+			return 1;
+	}
+	return 0;
+}
+
 int
 text_is_zero_width(uint32_t cp)
 {

@@ -22,6 +22,13 @@ size_t	 utf8_decode(const char *, size_t, uint32_t *);
  */
 size_t	 text_fold(char *, size_t);
 
+/*
+ * Whether s shows anything: a character that is neither white space nor
+ * one of the characters that draw nothing (joiners, fillers, the blank
+ * braille pattern, the soft hyphen, format characters).
+ */
+int	 text_visible(const char *, size_t);
+
 /* text_fold for a string known to hold only printable ASCII. */
 size_t	 text_fold_plain(char *, size_t);
 

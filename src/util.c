@@ -66,22 +66,6 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
-/*
- * Memory aligned to 64 bytes, zeroed: what a struct holding a libsodium
- * hash state needs (the state is declared 64-byte aligned). free() frees it.
- */
-void *
-xaligned(size_t size)
-{
-	void	*p;
-
-	size = (size + 63) / 64 * 64;
-	if ((p = aligned_alloc(64, size == 0 ? 64 : size)) == NULL)
-		nomem();
-	memset(p, 0, size);
-	return p;
-}
-
 char *
 xstrdup(const char *s)
 {

@@ -116,7 +116,7 @@ static void
 test_errors_carry_file_line_and_status(void **state)
 {
 	const char		quote[] = "a\nb\n\"c,d\ne\n";
-	const char		stray[] = "a\nb\"c\n";
+	const char		after[] = "a\n\"x\ny\"z\n";
 	const char		utf[] = "a\n\xff\n";
 	struct seen		s;
 	struct fault		f;
@@ -125,10 +125,28 @@ test_errors_carry_file_line_and_status(void **state)
 	assert_int_equal(read_text(quote, sizeof quote - 1, 0, &s, NULL, &f), -1);
 	assert_int_equal(f.status, 65);
 	assert_non_null(strstr(f.msg, ":3: quote opened here"));
-	assert_int_equal(read_text(stray, sizeof stray - 1, 0, &s, NULL, &f), -1);
-	assert_non_null(strstr(f.msg, ":2: stray quote"));
+	/* The line of the refused byte, inside a field of two lines. */
+	assert_int_equal(read_text(after, sizeof after - 1, 0, &s, NULL, &f), -1);
+	assert_non_null(strstr(f.msg, ":3: text after a closing quote"));
 	assert_int_equal(read_text(utf, sizeof utf - 1, 0, &s, NULL, &f), -1);
 	assert_non_null(strstr(f.msg, ":2: invalid UTF-8"));
+}
+
+/* As Python's csv module and spreadsheets read them. */
+static void
+test_a_quote_inside_an_unquoted_field_is_kept(void **state)
+{
+	const char	text[] = "id,name,where\n1,Robert \"Bob\" Smith,x\n"
+	    "2,Ann,37\xc2\xb0" "36'37.8\"N\n3,b\",\"q\"\"\"\n";
+	struct seen	s;
+	struct fault	f;
+
+	(void)state;
+	assert_int_equal(read_text(text, sizeof text - 1, 0, &s, NULL, &f), 0);
+	assert_int_equal(s.rows, 4);
+	assert_string_equal(s.text[1], "1|Robert \"Bob\" Smith|x");
+	assert_string_equal(s.text[2], "2|Ann|37\xc2\xb0" "36'37.8\"N");
+	assert_string_equal(s.text[3], "3|b\"|q\"");
 }
 
 static void
@@ -152,6 +170,7 @@ main(void)
 		cmocka_unit_test(test_delimiter_is_the_most_common_outside_quotes),
 		cmocka_unit_test(test_bom_is_dropped_and_fingerprint_covers_it),
 		cmocka_unit_test(test_errors_carry_file_line_and_status),
+		cmocka_unit_test(test_a_quote_inside_an_unquoted_field_is_kept),
 		cmocka_unit_test(test_missing_file_is_exit_66),
 	};
 

@@ -1,7 +1,6 @@
 /*
  * Unit tests of ledger.c: records round-trip, every kind of damage is
- * caught at its line, a torn tail is told apart, the lock holds; and of
- * drawlog.c: records written on another thread are the ones written inline.
+ * caught at its line, a torn tail is told apart, the lock holds.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +14,6 @@
 
 #include <sodium.h>
 
-#include "drawlog.h"
 #include "ledger.h"
 
 static char	dir[] = "/tmp/raffle-ledger-XXXXXX";
@@ -346,71 +344,6 @@ teardown(void **state)
 	return 0;
 }
 
-static void
-draw_sample(struct draw_rec *d, char txt[3][24], size_t i, size_t n)
-{
-	d->prize = txt[0];
-	d->id = txt[1];
-	d->name = txt[2];
-	d->tickets = (uint32_t)(i % 5);
-	d->pool = n * 3 - i;
-	d->ticket = i * 13 % (n * 3 - i);
-	d->replaces = i % 1000 == 999 ? i - 3 : 0;
-}
-
-/*
- * More draws than the writer's ring holds, so that it wraps and the drawing
- * side waits for room: byte for byte the batch written inline, hashes and
- * sequence numbers included.
- */
-static void
-test_records_written_aside_match_inline(void **state)
-{
-	enum { N = 10000 };
-	struct ledger		l;
-	struct ledger_batch	inl, aside;
-	struct drawlog		*dl;
-	struct draw_rec		d;
-	char			(*txt)[3][24];
-	size_t			i;
-
-	(void)state;
-	memset(&l, 0, sizeof l);
-	l.nrecords = 41;
-	memset(l.head, 0xab, sizeof l.head);
-	ledger_batch_init(&inl, &l);
-	ledger_batch_init(&aside, &l);
-	/* One clock for both: a second may tick between the two. */
-	aside.now = inl.now;
-	memcpy(aside.stamp, inl.stamp, sizeof aside.stamp);
-	txt = calloc(N, sizeof *txt);
-	assert_non_null(txt);
-	for (i = 0; i < N; i++) {
-		snprintf(txt[i][0], sizeof txt[i][0], "Draw %zu", i + 1);
-		snprintf(txt[i][1], sizeof txt[i][1], "p%05zu", i * 7919 % N);
-		snprintf(txt[i][2], sizeof txt[i][2], "Name %zu", i * 31);
-	}
-	/* Handing over costs far less than writing: the ring fills. */
-	dl = drawlog_start(&aside);
-	for (i = 0; i < N; i++) {
-		draw_sample(&d, txt[i], i, N);
-		drawlog_put(dl, &d);
-	}
-	drawlog_finish(dl);
-	for (i = 0; i < N; i++) {
-		draw_sample(&d, txt[i], i, N);
-		draw_rec_write(&inl, &d);
-	}
-	assert_int_equal(aside.next_seq, 42 + N);
-	assert_int_equal(inl.next_seq, aside.next_seq);
-	assert_int_equal(inl.len, aside.len);
-	assert_memory_equal(inl.buf, aside.buf, inl.len);
-	assert_memory_equal(inl.head, aside.head, sizeof inl.head);
-	ledger_batch_free(&inl);
-	ledger_batch_free(&aside);
-	free(txt);
-}
-
 int
 main(void)
 {
@@ -423,7 +356,6 @@ main(void)
 		cmocka_unit_test(test_a_writer_moves_the_torn_tail_aside),
 		cmocka_unit_test(test_a_second_writer_is_refused),
 		cmocka_unit_test(test_one_forfeit_one_replacement),
-		cmocka_unit_test(test_records_written_aside_match_inline),
 	};
 
 	if (sodium_init() < 0)
