@@ -417,6 +417,7 @@ event_apply_record(struct event *ev, const struct record *r,
 	case REC_SESSION:
 		event_set_repeat(ev, ls->repeat);
 		break;
+	case REC_WITNESS:
 	case REC_REVEAL:
 		break;
 	case REC_DRAW:

@@ -1,5 +1,5 @@
 /*
- * ledger.h: the result log, append-only and hash-chained.
+ * ledger.h: the result log, append-only and hash-chained (raffle.log(5)).
  *
  * One record a line, UTF-8, fields separated by tabs:
  *
@@ -11,11 +11,18 @@
  * line's bytes up to and including the tab before HASH. Values never hold a
  * tab, a line break or another control character.
  *
- * Readers scan the log once, record by record; writers hold an exclusive
- * lock for their whole life and append whole records with write + fsync.
+ * ledger-read.c reads and checks a log, record by record; ledger-write.c
+ * appends to it. A writer holds two locks for its whole life: one on
+ * PATH.lock, which names the path (a second raffle on the same path is
+ * refused even after an editor replaced the file), and one on the log
+ * itself (a second path to the same file is refused too). Before each
+ * append it checks that the path still names the file it opened, at the
+ * size it last wrote.
  */
 #ifndef RAFFLE_LEDGER_H
 #define RAFFLE_LEDGER_H
+
+#include <sys/types.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -25,14 +32,15 @@
 
 enum rec_kind {
 	REC_SESSION,
-	REC_REVEAL,
+	REC_WITNESS,		/* protocol 2: the witness, after the commitment */
+	REC_REVEAL,		/* protocol 1: the seed, with the first draw */
 	REC_DRAW,
 	REC_FORFEIT
 };
 
 #define REC_MAXKV	16
 
-/* One record as read; the strings point into the ledger's copy of the file. */
+/* One record as read; the strings point into the ledger's copy of the line. */
 struct record {
 	uint64_t	 seq;
 	const char	*time;
@@ -45,24 +53,39 @@ struct record {
 
 /*
  * The session a record belongs to, as far as the log has told: what a
- * verifier needs to recompute its draws.
+ * verifier needs to recompute its draws. Protocol 1 (logs of raffle 1.0)
+ * keys every draw with a seed revealed at the first draw; protocol 2 with
+ * a hash chain, one value revealed by each draw (see rng.h).
  */
 struct ledger_session {
 	uint64_t	 seq;		/* of its session record; 0 = none yet */
+	int		 protocol;	/* 1 or 2 */
 	unsigned char	 commit[32];
+	int		 repeat;
+	const char	*roster, *digest, *prizes;	/* hex, or "none" */
+	uint64_t	 entries, tickets;
+	int		 rehearsal;	/* marked as a rehearsal */
+	const char	*witness;	/* the text; "" until recorded */
+	uint64_t	 witness_seq;	/* its record (protocol 2); 0 = none */
+	uint64_t	 draws;		/* draw records so far */
+	/* Protocol 1. */
 	unsigned char	 seed[32];
 	int		 revealed;
-	int		 repeat;
-	const char	*witness;
-	const char	*roster, *digest, *prizes;	/* hex, or "none" */
+	/* Protocol 2: the chain's length and its last value revealed. */
+	uint64_t	 steps;
+	unsigned char	 chain[32];
 };
 
 struct ledger {
 	char		*path;
-	int		 fd;
+	int		 fd;		/* -1: a writer's log not created yet */
+	int		 lockfd;	/* PATH.lock, a writer's; -1 for readers */
+	dev_t		 dev;		/* the open file, to notice it replaced */
+	ino_t		 ino;
 	size_t		 size;		/* bytes of whole records */
 	size_t		 torn;		/* bytes after them: a torn last record */
 	unsigned long	 torn_line;	/* its line, once scanned */
+	int		 unended;	/* the last record lacks its newline */
 	uint64_t	 nrecords;	/* after a scan */
 	unsigned char	 head[32];	/* hash of the last record */
 	char		*torn_saved;	/* where a writer moved the torn bytes */
@@ -72,26 +95,43 @@ struct ledger {
 typedef int (*ledger_fn)(void *, const struct record *,
     const struct ledger_session *, struct fault *);
 
-/* Read a log without locking or writing. A missing file is exit 66. */
+/*
+ * Read a log without locking or writing. A missing file, or one that is
+ * not a regular file (a FIFO, a directory), is exit 66.
+ */
 int	 ledger_read(struct ledger *, const char *, struct fault *);
 
 /*
- * Open a log for writing: create it (O_EXCL, directory synced) or open it,
- * take the lock (exit 75 if another raffle holds it), read it, refuse a
- * damaged one (exit 65) and move a torn tail aside.
- */
-int	 ledger_open(struct ledger *, const char *, struct fault *);
-
-/* Move a torn tail to PATH.torn-TIME and cut it off (writers only). */
-int	 ledger_cut_torn(struct ledger *, struct fault *);
-
-/*
- * Check every record and call fn for each, in order. Damage is exit 65 with
- * the line; a torn tail is not scanned (see torn, torn_line).
+ * Check every record and call fn (may be NULL) for each, in order. Damage
+ * is exit 65 with the line; so is a file whose first line is not a record.
+ * A torn tail is not scanned (see torn, torn_line); a last record without
+ * its newline that parses and chains is a whole record (unended is set).
  */
 int	 ledger_scan(struct ledger *, ledger_fn, void *, struct fault *);
 
+/* The value of key in the record, or NULL. */
 const char *record_get(const struct record *, const char *);
+
+/* The name of a record kind, as the log writes it. */
+const char *record_kind_name(enum rec_kind);
+
+/* Split the open file into whole records and a torn tail (for writers). */
+int	 ledger_find_torn(struct ledger *, struct fault *);
+
+/*
+ * Open a log for writing: take the locks (exit 75 if another raffle holds
+ * either) and read it; a log that does not exist yet is created by the
+ * first append, so that a run which writes nothing leaves nothing. A path
+ * that cannot hold a log is exit 73. Scan it next.
+ */
+int	 ledger_open(struct ledger *, const char *, struct fault *);
+
+/*
+ * After a scan, make the end of the file whole (writers only): end a last
+ * record that lacks its newline, and move a torn tail to PATH.torn-TIME.
+ * Each is said with a warning.
+ */
+int	 ledger_mend(struct ledger *, struct fault *);
 
 /*
  * Records to append, built in memory with their sequence numbers and hashes
@@ -105,24 +145,29 @@ struct ledger_batch {
 	unsigned char	 head[32];
 	size_t		 recstart;
 	time_t		 now;
-	char		 stamp[21];	/* now, as records write it */
+	char		 stamp[32];	/* now, as records write it */
 };
 
+/* Start an empty batch after the ledger's last record, stamped now. */
 void	 ledger_batch_init(struct ledger_batch *, const struct ledger *);
 void	 ledger_batch_free(struct ledger_batch *);
 /* Start a record; returns its sequence number. */
 uint64_t ledger_rec_begin(struct ledger_batch *, enum rec_kind);
+/* Add key=value; a control character in the value becomes a space. */
 void	 ledger_rec_add(struct ledger_batch *, const char *, const char *);
 void	 ledger_rec_addu(struct ledger_batch *, const char *, uint64_t);
+/* End the record with its hash. */
 void	 ledger_rec_end(struct ledger_batch *);
 
 /*
- * Write the batch and fsync it. On any failure the file is cut back to
- * where it was, nothing counts as written, and the fault says what failed
- * (exit 74).
+ * Write the batch and fsync it, after checking that the path still names
+ * the file opened, at the size last written. On any failure the file is
+ * cut back to where it was, nothing counts as written, no more appends are
+ * made, and the fault says what failed (exit 74).
  */
 int	 ledger_append(struct ledger *, struct ledger_batch *, struct fault *);
 
+/* Close the log and release the locks. */
 void	 ledger_close(struct ledger *);
 
 #endif

@@ -3,12 +3,15 @@
 #include <string.h>
 
 #include "prizes.h"
+#include "strmap.h"
 #include "text.h"
 
 struct loader {
 	struct prizes	*p;
 	int		 col_prize, col_qty, col_eligible;
 	int		 have_header;
+	struct strmap	 names;		/* prize name to row */
+	size_t		 cap;
 };
 
 static int
@@ -62,6 +65,7 @@ prizes_row(void *arg, const struct csvin_row *row, struct fault *f)
 	const char		*name, *qty, *elig;
 	uint64_t		 q;
 	size_t			 i;
+	int			 added;
 
 	if (csvin_row_is_blank(row))
 		return 0;
@@ -79,15 +83,20 @@ prizes_row(void *arg, const struct csvin_row *row, struct fault *f)
 		return fault_set(f, EXIT_DATA, "%s:%lu: quantity '%s' of '%s' is "
 		    "not a whole number from 1 to %u", p->file, row->line,
 		    qty ? qty : "", name, PRIZES_MAX_QUANTITY);
-	for (i = 0; i < p->n; i++)
-		if (strcmp(p->rows[i].name, name) == 0)
-			return fault_set(f, EXIT_DATA, "%s:%lu: prize '%s' is "
-			    "already on line %lu; give it one row with the total "
-			    "quantity, or name the two apart", p->file,
-			    row->line, name, p->rows[i].line);
-	p->rows = xreallocarray(p->rows, p->n + 1, sizeof *p->rows);
-	pr = &p->rows[p->n++];
+	if (p->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		p->rows = xreallocarray(p->rows, l->cap, sizeof *p->rows);
+	}
+	pr = &p->rows[p->n];
 	pr->name = xstrdup(name);
+	i = strmap_intern(&l->names, pr->name, &added);
+	if (!added) {
+		free(pr->name);
+		return fault_set(f, EXIT_DATA, "%s:%lu: prize '%s' is already on "
+		    "line %lu; give it one row with the total quantity, or name "
+		    "the two apart", p->file, row->line, name, p->rows[i].line);
+	}
+	p->n++;
 	pr->quantity = (uint32_t)q;
 	pr->eligible = elig != NULL && *elig != '\0' ? xstrdup(elig) : NULL;
 	pr->line = row->line;
@@ -105,9 +114,11 @@ prizes_load(struct prizes *p, const struct csvin_opts *o, struct fault *f)
 	p->file = csvin_display_name(o->path);
 	l.p = p;
 	if (csvin_read(o, prizes_row, &l, &res, f) != 0) {
+		strmap_free(&l.names);
 		prizes_free(p);
 		return -1;
 	}
+	strmap_free(&l.names);
 	memcpy(p->fingerprint, res.fingerprint, sizeof p->fingerprint);
 	if (p->n == 0) {
 		fault_set(f, EXIT_DATA, "%s: no prizes: add one row per prize "

@@ -84,16 +84,8 @@ session_open(struct session *s, struct roster *r, const struct prizes *p,
 	if (ledger_scan(&s->led, replay_record, &rp, f) != 0)
 		return -1;
 	s->replayed = s->led.nrecords;
-	if (s->led.torn > 0) {
-		size_t		bytes = s->led.torn;
-		unsigned long	line = s->led.torn_line;
-
-		if (ledger_cut_torn(&s->led, f) != 0)
-			return -1;
-		warn_msg("%s:%lu: torn last record (%zu bytes, never shown) "
-		    "moved to %s and cut off", s->led.path, line, bytes,
-		    s->led.torn_saved);
-	}
+	if (ledger_mend(&s->led, f) != 0)
+		return -1;
 
 	hex_encode(s->roster_hex, r->fingerprint, 32);
 	roster_digest(r, digest);

@@ -54,7 +54,7 @@ check_draw(struct check *c, const struct record *r,
 	struct ev_pick		 pick;
 	struct ev_result	*old;
 	const char		*v, *prize = record_get(r, "prize");
-	uint64_t		 replaces = 0, pool = 0, ticket = 0;
+	uint64_t		 replaces = 0, pool = 0, ticket = 0, tickets = 0;
 	long			 want, blocked;
 	int			 rc;
 
@@ -93,7 +93,44 @@ check_draw(struct check *c, const struct record *r,
 		    (unsigned long long)pick.ticket,
 		    (unsigned long long)pick.pool, record_get(r, "id"),
 		    (unsigned long long)ticket, (unsigned long long)pool);
+	if (strcmp(roster_name(c->o->roster, pick.entry),
+	    record_get(r, "name")) != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' is "
+		    "named '%s' in the roster, not '%s' as the log says",
+		    c->led->path, (unsigned long long)r->seq,
+		    record_get(r, "id"), roster_name(c->o->roster, pick.entry),
+		    record_get(r, "name"));
+	parse_u64(record_get(r, "tickets"), UINT64_MAX, &tickets);
+	if (tickets != c->o->roster->entries[pick.entry].weight)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' holds "
+		    "%u tickets in the roster, not %llu as the log says",
+		    c->led->path, (unsigned long long)r->seq,
+		    record_get(r, "id"),
+		    c->o->roster->entries[pick.entry].weight,
+		    (unsigned long long)tickets);
 	c->recomputed++;
+	return 0;
+}
+
+/* A forfeit names the draw it forfeits as the log recorded it. */
+static int
+check_forfeit(struct check *c, const struct record *r, struct fault *f)
+{
+	const struct ev_result	*res;
+	uint64_t		 n = 0;
+
+	parse_u64(record_get(r, "draw"), UINT64_MAX, &n);
+	if ((res = event_result(&c->ev, n)) == NULL)
+		return fault_set(f, EXIT_DATA, "%s:%llu: forfeit of record "
+		    "%llu, which is not a draw", c->led->path,
+		    (unsigned long long)r->seq, (unsigned long long)n);
+	if (strcmp(res->id, record_get(r, "id")) != 0 ||
+	    strcmp(res->name, record_get(r, "name")) != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the forfeit names '%s' "
+		    "(%s), but draw %llu was won by '%s' (%s)", c->led->path,
+		    (unsigned long long)r->seq, record_get(r, "name"),
+		    record_get(r, "id"), (unsigned long long)n, res->name,
+		    res->id);
 	return 0;
 }
 
@@ -120,7 +157,10 @@ check_record(void *arg, const struct record *r,
 		break;
 	case REC_FORFEIT:
 		c->forfeits++;
+		if (c->recompute && check_forfeit(c, r, f) != 0)
+			return -1;
 		break;
+	case REC_WITNESS:
 	case REC_REVEAL:
 		break;
 	}

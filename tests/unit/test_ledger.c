@@ -254,7 +254,7 @@ test_a_writer_moves_the_torn_tail_aside(void **state)
 	spit(buf, len - 10);
 	assert_int_equal(ledger_open(&l, path, &f), 0);
 	assert_int_equal(ledger_scan(&l, NULL, NULL, &f), 0);
-	assert_int_equal(ledger_cut_torn(&l, &f), 0);
+	assert_int_equal(ledger_mend(&l, &f), 0);
 	assert_non_null(l.torn_saved);
 	fp = fopen(l.torn_saved, "rb");
 	assert_non_null(fp);

@@ -1,10 +1,17 @@
-/* ledger.c: reading, checking and appending the hash-chained result log. */
-#include <sys/file.h>
+/*
+ * ledger-read.c: reading the log and checking it, record by record.
+ *
+ * Each line is checked for its place (the sequence number), its bytes (no
+ * control character, valid UTF-8), its hash, its syntax, and the rules of
+ * its session: a session record first, then (protocol 2) its witness, then
+ * draws whose secrets continue the session's hash chain, and forfeits of
+ * draws not forfeited yet. What the records mean for the raffle is for
+ * event.c; this file only says whether the log can be trusted.
+ */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +21,14 @@
 #include <sodium.h>
 
 #include "ledger.h"
+#include "text.h"
 
-static const char *const kind_names[] = { "session", "reveal", "draw",
-	"forfeit" };
+static const char *const kind_names[] = { "session", "witness", "reveal",
+	"draw", "forfeit" };
 
-static const char *
+#define NKINDS	(sizeof kind_names / sizeof kind_names[0])
+
+const char *
 record_kind_name(enum rec_kind k)
 {
 	return kind_names[k];
@@ -63,8 +73,8 @@ read_at(int fd, char *buf, size_t len, off_t off)
  * on some file systems). Read backwards from the end, a block at a time;
  * the records themselves are read by ledger_scan().
  */
-static int
-find_torn(struct ledger *l, struct fault *f)
+int
+ledger_find_torn(struct ledger *l, struct fault *f)
 {
 	struct stat	st;
 	char		buf[1 << 16];
@@ -73,11 +83,9 @@ find_torn(struct ledger *l, struct fault *f)
 
 	if (fstat(l->fd, &st) == -1)
 		return fault_set(f, EXIT_IOERR, "%s: %s", l->path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return fault_set(f, EXIT_NOINPUT, "%s: %s; name a log file",
-		    l->path, S_ISDIR(st.st_mode) ? "is a directory" :
-		    "not a regular file");
 	total = (size_t)st.st_size;
+	l->dev = st.st_dev;
+	l->ino = st.st_ino;
 	l->size = 0;
 	for (end = total; end > 0; end = start) {
 		start = end > sizeof buf ? end - sizeof buf : 0;
@@ -102,157 +110,31 @@ found:
 int
 ledger_read(struct ledger *l, const char *path, struct fault *f)
 {
+	struct stat	st;
+
 	memset(l, 0, sizeof *l);
+	l->lockfd = -1;
 	l->path = xstrdup(path);
-	if ((l->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* Not blocking: a FIFO named as the log must not hang the reader. */
+	if ((l->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return fault_set(f, EXIT_NOINPUT, "%s: cannot open: %s", path,
 		    strerror(errno));
-	return find_torn(l, f);
-}
-
-/* fsync the directory holding path, so a new name in it survives a crash. */
-static int
-sync_dir(const char *path)
-{
-	char	*copy = xstrdup(path);
-	int	 fd, rc = -1;
-
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		rc = fsync(fd);
-		close(fd);
-	}
-	free(copy);
-	return rc;
-}
-
-int
-ledger_open(struct ledger *l, const char *path, struct fault *f)
-{
-	struct stat	st;
-	int		fd, created = 0, tries;
-
-	memset(l, 0, sizeof *l);
-	l->fd = -1;
-	l->path = xstrdup(path);
-	for (tries = 0;; tries++) {
-		if ((fd = open(path, O_RDWR | O_CLOEXEC)) != -1)
-			break;
-		if (errno != ENOENT)
-			return fault_set(f, EXIT_CANTCREAT, "%s: cannot open for "
-			    "writing: %s", path, strerror(errno));
-		/* A dangling link or a missing directory is no place either. */
-		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-		if (fd != -1) {
-			created = 1;
-			break;
-		}
-		/* EEXIST again and again: a link that points nowhere. */
-		if (errno != EEXIST || tries == 3)
-			return fault_set(f, EXIT_CANTCREAT, "%s: cannot create: "
-			    "%s", path, errno == EEXIST ? "it is a link to a file "
-			    "that does not exist" : strerror(errno));
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return fault_set(f, EXIT_CANTCREAT, "%s: cannot keep a log "
-		    "there: not a regular file", path);
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		close(fd);
-		if (errno == EWOULDBLOCK)
-			return fault_set(f, EXIT_LOCKED, "%s: in use by another "
-			    "raffle; finish that one first (nothing was changed)",
-			    path);
-		return fault_set(f, EXIT_IOERR, "%s: cannot lock: %s", path,
+	if (fstat(l->fd, &st) == -1)
+		return fault_set(f, EXIT_NOINPUT, "%s: %s", path,
 		    strerror(errno));
-	}
-	if (created && (fsync(fd) == -1 || sync_dir(path) == -1)) {
-		close(fd);
-		return fault_set(f, EXIT_IOERR, "%s: cannot sync the new log: "
-		    "%s", path, strerror(errno));
-	}
-	l->fd = fd;
-	return find_torn(l, f);
-}
-
-/* Write all of buf at off; returns 0 or -1 with errno set. */
-static int
-write_at(int fd, const char *buf, size_t len, off_t off)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		n = pwrite(fd, buf, len, off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return -1;
-		if (n == 0) {
-			errno = EIO;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-		off += n;
-	}
-	return 0;
-}
-
-int
-ledger_cut_torn(struct ledger *l, struct fault *f)
-{
-	char		 stamp[32], *name = NULL, *torn;
-	struct tm	 tm;
-	time_t		 now = time(NULL);
-	int		 fd = -1, i;
-
-	if (l->torn == 0)
-		return 0;
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	for (i = 0; fd == -1 && i < 100; i++) {
-		free(name);
-		name = i == 0 ? xasprintf("%s.torn-%s", l->path, stamp) :
-		    xasprintf("%s.torn-%s-%d", l->path, stamp, i);
-		fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-		if (fd == -1 && errno != EEXIST)
-			break;
-	}
-	if (fd == -1) {
-		fault_set(f, EXIT_CANTCREAT, "%s: cannot create: %s", name,
-		    strerror(errno));
-		free(name);
-		return -1;
-	}
-	torn = xmalloc(l->torn);
-	if (read_at(l->fd, torn, l->torn, (off_t)l->size) == -1 ||
-	    write_at(fd, torn, l->torn, 0) == -1 || fsync(fd) == -1 ||
-	    sync_dir(name) == -1) {
-		free(torn);
-		fault_set(f, EXIT_IOERR, "%s: cannot save the torn record: %s",
-		    name, strerror(errno));
-		close(fd);
-		free(name);
-		return -1;
-	}
-	free(torn);
-	close(fd);
-	if (ftruncate(l->fd, (off_t)l->size) == -1 || fsync(l->fd) == -1) {
-		fault_set(f, EXIT_IOERR, "%s: cannot cut the torn record: %s",
-		    l->path, strerror(errno));
-		free(name);
-		return -1;
-	}
-	l->torn_saved = name;
-	l->torn = 0;
-	return 0;
+	if (!S_ISREG(st.st_mode))
+		return fault_set(f, EXIT_NOINPUT, "%s: %s; name the log file",
+		    path, S_ISDIR(st.st_mode) ? "is a directory" :
+		    S_ISFIFO(st.st_mode) ? "is a FIFO, not a file" :
+		    "is not a regular file");
+	return ledger_find_torn(l, f);
 }
 
 /* The state a scan carries from record to record. */
 struct scan {
 	struct ledger		*l;
 	struct ledger_session	 sess;
-	char			*strings[5];	/* owned copies for sess */
+	char			*strings[4];	/* owned copies for sess */
 	unsigned char		*drawn;		/* per seq: 1 drawn, 2 forfeited,
 						   3 forfeited and replaced */
 	size_t			 ndrawn;
@@ -323,12 +205,101 @@ keep(struct scan *sc, int slot, const char **dst, const char *src)
 	*dst = sc->strings[slot];
 }
 
+/* A session record: what it commits to, under which protocol. */
+static int
+scan_session(struct scan *sc, const struct record *r)
+{
+	struct ledger_session	*s = &sc->sess;
+	const char		*v, *c;
+	uint64_t		 n;
+
+	if (need(sc, r, "version", 0) == NULL ||
+	    need(sc, r, "roster", 64) == NULL ||
+	    need(sc, r, "digest", 64) == NULL ||
+	    (c = need(sc, r, "commit", 64)) == NULL ||
+	    (v = need(sc, r, "prizes", 0)) == NULL ||
+	    need_number(sc, r, "entries", &s->entries) != 0 ||
+	    need_number(sc, r, "tickets", &s->tickets) != 0)
+		return -1;
+	if (strcmp(v, "none") != 0 && !is_hex(v, 64))
+		return bad(sc, "'%s' is neither a hex hash nor none", "prizes");
+	if ((v = need(sc, r, "repeat", 0)) == NULL)
+		return -1;
+	if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+		return bad(sc, "'%s' is neither yes nor no", "repeat");
+	s->repeat = strcmp(v, "yes") == 0;
+	s->protocol = 1;
+	if ((v = record_get(r, "protocol")) != NULL) {
+		if (strcmp(v, "2") != 0)
+			return bad(sc, "protocol %s is not one this raffle knows; "
+			    "a newer raffle wrote it", v);
+		s->protocol = 2;
+	}
+	s->rehearsal = (v = record_get(r, "rehearsal")) != NULL &&
+	    strcmp(v, "yes") == 0;
+	if (s->protocol == 1) {
+		/* The witness was part of the session record then. */
+		if ((v = need(sc, r, "witness", 0)) == NULL)
+			return -1;
+		keep(sc, 0, &s->witness, v);
+		s->steps = 0;
+	} else {
+		if (need_number(sc, r, "steps", &n) != 0)
+			return -1;
+		if (n == 0)
+			return bad(sc, "a session of 0 steps can draw nothing");
+		s->steps = n;
+		keep(sc, 0, &s->witness, "");
+	}
+	keep(sc, 1, &s->roster, record_get(r, "roster"));
+	keep(sc, 2, &s->digest, record_get(r, "digest"));
+	keep(sc, 3, &s->prizes, record_get(r, "prizes"));
+	hex_decode(s->commit, 32, c);
+	memcpy(s->chain, s->commit, 32);
+	s->seq = r->seq;
+	s->revealed = 0;
+	s->witness_seq = 0;
+	s->draws = 0;
+	return 0;
+}
+
+/* A draw's protocol 2 secret: the next value down the session's chain. */
+static int
+scan_step(struct scan *sc, const struct record *r)
+{
+	struct ledger_session	*s = &sc->sess;
+	const char		*v;
+	unsigned char		 secret[32], up[32];
+	uint64_t		 step;
+
+	if (s->witness_seq == 0)
+		return bad(sc, "a draw before its session's witness record");
+	if (need_number(sc, r, "step", &step) != 0 ||
+	    (v = need(sc, r, "secret", 64)) == NULL)
+		return -1;
+	if (step != s->draws + 1)
+		return bad(sc, "step %llu where step %llu was due",
+		    (unsigned long long)step,
+		    (unsigned long long)(s->draws + 1));
+	if (step > s->steps)
+		return bad(sc, "step %llu is past the session's %llu",
+		    (unsigned long long)step, (unsigned long long)s->steps);
+	hex_decode(secret, 32, v);
+	crypto_generichash(up, 32, secret, 32, NULL, 0);
+	if (memcmp(up, s->chain, 32) != 0)
+		return bad(sc, "the draw's secret does not hash to the one "
+		    "before it (the session's commitment, for its first draw): "
+		    "it is not the secret the session committed to");
+	memcpy(s->chain, secret, 32);
+	return 0;
+}
+
 /* The rules of one record beyond its syntax: what a session allows. */
 static int
 scan_rules(struct scan *sc, const struct record *r)
 {
 	struct ledger_session	*s = &sc->sess;
-	const char		*v, *c;
+	const char		*v;
 	uint64_t		 n, pool, ticket;
 	unsigned char		 seed[32], commit[32];
 
@@ -337,33 +308,26 @@ scan_rules(struct scan *sc, const struct record *r)
 		    "'%s'", record_kind_name(r->kind));
 	switch (r->kind) {
 	case REC_SESSION:
-		if (need(sc, r, "version", 0) == NULL ||
-		    need(sc, r, "roster", 64) == NULL ||
-		    need(sc, r, "digest", 64) == NULL ||
-		    (c = need(sc, r, "commit", 64)) == NULL ||
-		    (v = need(sc, r, "prizes", 0)) == NULL ||
-		    need_number(sc, r, "entries", &n) != 0 ||
-		    need_number(sc, r, "tickets", &n) != 0)
-			return -1;
-		if (strcmp(v, "none") != 0 && !is_hex(v, 64))
-			return bad(sc, "'%s' is neither a hex hash nor none",
-			    "prizes");
-		if ((v = need(sc, r, "repeat", 0)) == NULL)
-			return -1;
-		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-			return bad(sc, "'%s' is neither yes nor no", "repeat");
-		s->repeat = strcmp(v, "yes") == 0;
-		if ((v = need(sc, r, "witness", 0)) == NULL)
+		return scan_session(sc, r);
+	case REC_WITNESS:
+		if (s->protocol != 2)
+			return bad(sc, "a witness record in a session that "
+			    "recorded its witness in the session record");
+		if (s->witness_seq != 0)
+			return bad(sc, "a second witness for one session (the "
+			    "first is record %llu)",
+			    (unsigned long long)s->witness_seq);
+		if (s->draws > 0)
+			return bad(sc, "a witness after the session's first draw");
+		if ((v = need(sc, r, "text", 0)) == NULL)
 			return -1;
 		keep(sc, 0, &s->witness, v);
-		keep(sc, 1, &s->roster, record_get(r, "roster"));
-		keep(sc, 2, &s->digest, record_get(r, "digest"));
-		keep(sc, 3, &s->prizes, record_get(r, "prizes"));
-		hex_decode(s->commit, 32, c);
-		s->seq = r->seq;
-		s->revealed = 0;
+		s->witness_seq = r->seq;
 		return 0;
 	case REC_REVEAL:
+		if (s->protocol != 1)
+			return bad(sc, "a seed revealed in a session whose draws "
+			    "reveal their own secrets");
 		if ((v = need(sc, r, "seed", 64)) == NULL)
 			return -1;
 		if (s->revealed)
@@ -377,8 +341,10 @@ scan_rules(struct scan *sc, const struct record *r)
 		s->revealed = 1;
 		return 0;
 	case REC_DRAW:
-		if (!s->revealed)
+		if (s->protocol == 1 && !s->revealed)
 			return bad(sc, "a draw before its session's seed");
+		if (s->protocol == 2 && scan_step(sc, r) != 0)
+			return -1;
 		if (need(sc, r, "prize", 0) == NULL ||
 		    need(sc, r, "id", 0) == NULL ||
 		    need(sc, r, "name", 0) == NULL ||
@@ -396,6 +362,7 @@ scan_rules(struct scan *sc, const struct record *r)
 			sc->drawn[n] = 3;	/* replaced: not again */
 		}
 		sc->drawn[r->seq] = 1;
+		s->draws++;
 		return 0;
 	case REC_FORFEIT:
 		if (need_number(sc, r, "draw", &n) != 0 ||
@@ -414,8 +381,40 @@ scan_rules(struct scan *sc, const struct record *r)
 }
 
 /*
- * Parse one line (with its newline) into r, checking sequence, hash and
- * syntax. The line is copied into buf and cut there; r points into buf.
+ * Check the bytes of a line: no control character but the tabs between
+ * fields (C1 controls included), valid UTF-8. A CR at the end is a Windows
+ * line end an editor or a transfer added: said so, with the fix.
+ */
+static int
+scan_bytes(struct scan *sc, const char *line, size_t len)
+{
+	const unsigned char	*s = (const unsigned char *)line;
+	size_t			 i, bad_at;
+
+	if (len > 0 && s[len - 1] == '\r')
+		return bad(sc, "the line ends in CR LF, a Windows line end that "
+		    "an editor or a file transfer added; remove the CRs (sed -i "
+		    "'s/\\r$//' %s) and the log reads again", sc->l->path);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\0')
+			return bad(sc, "NUL byte in the record");
+		if ((s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7f ||
+		    (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9f))
+			return bad(sc, "a control character (byte %u) in the "
+			    "record: raffle never writes one; the log was edited",
+			    s[i] == 0xc2 ? s[i + 1] : s[i]);
+	}
+	if ((bad_at = utf8_invalid_at(line, len)) != len)
+		return bad(sc, "byte 0x%02X is not UTF-8: raffle never writes "
+		    "it; the log was edited", s[bad_at]);
+	return 0;
+}
+
+/*
+ * Parse one line (len bytes, without its newline) into r, checking its
+ * bytes, sequence, hash and syntax. The line is copied into buf and cut
+ * there; r points into buf.
  */
 static int
 scan_line(struct scan *sc, const char *line, size_t len, char *buf,
@@ -423,14 +422,14 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 {
 	crypto_generichash_state	 st;
 	unsigned char			 want[32];
-	char		*p, *tab, *hashhex;
-	size_t		 i;
+	char				*p, *tab, *hashhex;
+	size_t				 i;
 
 	memset(r, 0, sizeof *r);
+	if (scan_bytes(sc, line, len) != 0)
+		return -1;
 	memcpy(buf, line, len);
-	buf[len - 1] = '\0';
-	if (memchr(buf, '\0', len - 1) != NULL)
-		return bad(sc, "NUL byte in the record");
+	buf[len] = '\0';
 	if ((hashhex = strrchr(buf, '\t')) == NULL)
 		return bad(sc, "not a record: no tab-separated fields");
 	hashhex++;
@@ -461,7 +460,7 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 
 	/* The hash holds: cut the fields apart. */
 	hashhex[-1] = '\0';
-	p = buf + (p - buf) + 1;
+	p++;
 	if ((tab = strchr(p, '\t')) == NULL)
 		return bad(sc, "no kind in the record");
 	*tab = '\0';
@@ -472,10 +471,10 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 	p = tab + 1;
 	if ((tab = strchr(p, '\t')) != NULL)
 		*tab = '\0';
-	for (i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++)
+	for (i = 0; i < NKINDS; i++)
 		if (strcmp(p, kind_names[i]) == 0)
 			break;
-	if (i == sizeof kind_names / sizeof kind_names[0])
+	if (i == NKINDS)
 		return bad(sc, "unknown record kind '%s'", p);
 	r->kind = (enum rec_kind)i;
 	r->nkv = 0;
@@ -499,6 +498,75 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 	return 0;
 }
 
+/* Check one record, call fn, and move the head on. */
+static int
+scan_record(struct scan *sc, const char *line, size_t len, char *buf,
+    ledger_fn fn, void *arg)
+{
+	struct record	r;
+
+	sc->line = sc->l->nrecords + 1;
+	if (sc->line >= sc->ndrawn) {
+		sc->drawn = xrealloc(sc->drawn, sc->ndrawn * 2);
+		memset(sc->drawn + sc->ndrawn, 0, sc->ndrawn);
+		sc->ndrawn *= 2;
+	}
+	if (scan_line(sc, line, len, buf, &r) != 0 || scan_rules(sc, &r) != 0)
+		return -1;
+	if (fn != NULL && fn(arg, &r, &sc->sess, sc->f) != 0)
+		return -1;
+	memcpy(sc->l->head, r.hash, 32);
+	sc->l->nrecords++;
+	return 0;
+}
+
+/*
+ * What follows the whole records: a last record whose newline is missing
+ * (an editor, or $(cat log), dropped it) if it parses and chains; else a
+ * torn record, or, in a file with no record at all, something that is not a
+ * log. A torn first record begins "1<tab>" or is zero bytes.
+ */
+static int
+scan_tail(struct scan *sc, ledger_fn fn, void *arg)
+{
+	struct ledger	*l = sc->l;
+	struct fault	 quiet, *f = sc->f;
+	char		*tail, *buf;
+	size_t		 len = l->torn;
+	int		 rc = 0;
+
+	if (len == 0)
+		return 0;
+	tail = xmalloc(len + 1);
+	buf = xmalloc(len + 1);
+	if (read_at(l->fd, tail, len, (off_t)l->size) == -1) {
+		rc = fault_set(f, EXIT_IOERR, "%s: cannot read: %s", l->path,
+		    strerror(errno));
+		goto out;
+	}
+	while (len > 0 && tail[len - 1] == '\0')
+		len--;
+	sc->f = &quiet;
+	if (len > 0 && scan_record(sc, tail, len, buf, fn, arg) == 0) {
+		l->unended = 1;
+		l->size += len;
+		l->torn -= len;
+		goto out;
+	}
+	sc->f = f;
+	if (l->nrecords > 0 || len == 0 || (len >= 2 && tail[0] == '1' &&
+	    tail[1] == '\t'))
+		goto out;
+	rc = fault_set(f, EXIT_DATA, "%s:1: this is not a raffle log: its "
+	    "first line is not a record; nothing was changed: name the log "
+	    "with -l", l->path);
+out:
+	sc->f = f;
+	free(tail);
+	free(buf);
+	return rc;
+}
+
 /*
  * Read the records a block at a time: a log of a hundred thousand draws is
  * tens of megabytes, and --verify should cost what hashing them costs.
@@ -507,7 +575,6 @@ int
 ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 {
 	struct scan	 sc;
-	struct record	 r;
 	char		*buf, *line, *nl;
 	size_t		 cap = 1 << 20, linecap = 256, have = 0, pos = 0, len, i;
 	size_t		 want;
@@ -521,8 +588,11 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 	sc.drawn = xcalloc(sc.ndrawn, 1);
 	memset(l->head, 0, sizeof l->head);
 	l->nrecords = 0;
+	l->unended = 0;
 	buf = xmalloc(cap);
 	line = xmalloc(linecap);
+	if (l->fd == -1)
+		goto done;
 	while ((size_t)off + pos < l->size) {
 		if ((nl = memchr(buf + pos, '\n', have - pos)) == NULL) {
 			/* Keep the start of the line; read what follows it. */
@@ -543,24 +613,16 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 			have += want;
 			continue;
 		}
-		len = (size_t)(nl - (buf + pos)) + 1;
+		len = (size_t)(nl - (buf + pos));
 		if (len + 1 > linecap)
 			line = xrealloc(line, linecap = len + 256);
-		sc.line = l->nrecords + 1;
-		if (sc.line >= sc.ndrawn) {
-			sc.drawn = xrealloc(sc.drawn, sc.ndrawn * 2);
-			memset(sc.drawn + sc.ndrawn, 0, sc.ndrawn);
-			sc.ndrawn *= 2;
-		}
-		if (scan_line(&sc, buf + pos, len, line, &r) != 0 ||
-		    scan_rules(&sc, &r) != 0)
+		if (scan_record(&sc, buf + pos, len, line, fn, arg) != 0)
 			goto out;
-		if (fn != NULL && fn(arg, &r, &sc.sess, f) != 0)
-			goto out;
-		memcpy(l->head, r.hash, 32);
-		l->nrecords++;
-		pos += len;
+		pos += len + 1;
 	}
+	if (scan_tail(&sc, fn, arg) != 0)
+		goto out;
+done:
 	l->torn_line = l->nrecords + 1;
 	rc = 0;
 out:
@@ -570,150 +632,4 @@ out:
 	free(buf);
 	free(line);
 	return rc;
-}
-
-void
-ledger_batch_init(struct ledger_batch *b, const struct ledger *l)
-{
-	struct tm	tm;
-
-	memset(b, 0, sizeof *b);
-	b->next_seq = l->nrecords + 1;
-	memcpy(b->head, l->head, 32);
-	b->now = time(NULL);
-	gmtime_r(&b->now, &tm);
-	strftime(b->stamp, sizeof b->stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-void
-ledger_batch_free(struct ledger_batch *b)
-{
-	free(b->buf);
-	memset(b, 0, sizeof *b);
-}
-
-/* Make room for n more bytes. */
-static void
-batch_grow(struct ledger_batch *b, size_t n)
-{
-	size_t	cap = b->cap;
-
-	if (cap - b->len < n + 1) {
-		while (cap - b->len < n + 1)
-			cap = cap ? cap * 2 : 4096;
-		b->buf = xrealloc(b->buf, cap);
-		b->cap = cap;
-	}
-}
-
-static void
-batch_put(struct ledger_batch *b, const char *s, size_t n)
-{
-	batch_grow(b, n);
-	memcpy(b->buf + b->len, s, n);
-	b->len += n;
-}
-
-uint64_t
-ledger_rec_begin(struct ledger_batch *b, enum rec_kind k)
-{
-	char	num[24];
-	size_t	n;
-
-	b->recstart = b->len;
-	n = u64_format(num, b->next_seq);
-	batch_put(b, num, n);
-	batch_put(b, "\t", 1);
-	batch_put(b, b->stamp, strlen(b->stamp));
-	batch_put(b, "\t", 1);
-	batch_put(b, kind_names[k], strlen(kind_names[k]));
-	return b->next_seq;
-}
-
-/* Add key=value; a control character in the value becomes a space. */
-void
-ledger_rec_add(struct ledger_batch *b, const char *key, const char *value)
-{
-	size_t	klen = strlen(key), vlen = strlen(value), i;
-	char	*p;
-
-	batch_grow(b, klen + vlen + 3);
-	p = b->buf + b->len;
-	*p++ = '\t';
-	memcpy(p, key, klen);	/* NOLINT(bugprone-not-null-terminated-result): a field, not a string */
-	p += klen;
-	*p++ = '=';
-	for (i = 0; i < vlen; i++) {
-		unsigned char	c = (unsigned char)value[i];
-
-		*p++ = (char)(c < 0x20 || c == 0x7f ? ' ' : c);
-	}
-	b->len = (size_t)(p - b->buf);
-}
-
-void
-ledger_rec_addu(struct ledger_batch *b, const char *key, uint64_t v)
-{
-	char	num[24];
-
-	u64_format(num, v);
-	ledger_rec_add(b, key, num);
-}
-
-void
-ledger_rec_end(struct ledger_batch *b)
-{
-	crypto_generichash_state	st;
-	char				hex[65];
-
-	batch_put(b, "\t", 1);
-	crypto_generichash_init(&st, NULL, 0, 32);
-	crypto_generichash_update(&st, b->head, 32);
-	crypto_generichash_update(&st, (const unsigned char *)b->buf +
-	    b->recstart, b->len - b->recstart);
-	crypto_generichash_final(&st, b->head, 32);
-	hex_encode(hex, b->head, 32);
-	batch_put(b, hex, 64);
-	batch_put(b, "\n", 1);
-	b->next_seq++;
-}
-
-int
-ledger_append(struct ledger *l, struct ledger_batch *b, struct fault *f)
-{
-	int	saved;
-
-	if (l->broken)
-		return fault_set(f, EXIT_IOERR, "%s: an earlier write failed; "
-		    "restart raffle to go on", l->path);
-	if (b->len == 0)
-		return 0;
-	if (write_at(l->fd, b->buf, b->len, (off_t)l->size) == 0 &&
-	    fsync(l->fd) == 0) {
-		l->size += b->len;
-		l->nrecords = b->next_seq - 1;
-		memcpy(l->head, b->head, 32);
-		return 0;
-	}
-	/* Leave no half record: cut the file back to where it was. */
-	saved = errno;
-	l->broken = 1;
-	if (ftruncate(l->fd, (off_t)l->size) == 0 && fsync(l->fd) == 0)
-		return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; nothing "
-		    "was drawn and the log is as it was", l->path,
-		    strerror(saved));
-	return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; no winner was "
-	    "shown, and the log could not be cut back: run --verify on it "
-	    "before the next draw", l->path, strerror(saved));
-}
-
-void
-ledger_close(struct ledger *l)
-{
-	if (l->fd != -1)
-		close(l->fd);
-	free(l->path);
-	free(l->torn_saved);
-	memset(l, 0, sizeof *l);
-	l->fd = -1;
 }
