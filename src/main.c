@@ -128,7 +128,7 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 ok, 1 nobody eligible left, 64 usage, 65 bad data,\n"
 "66 missing input, 70 internal error, 73 cannot create, 74 I/O error,\n"
-"75 log in use, 130 interrupted.\n";
+"75 log in use, 130 interrupted (131 Ctrl-\\, 143 SIGTERM, 129 hangup).\n";
 
 static void
 usage(FILE *fp)

@@ -180,6 +180,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	/* Under nohup a hangup stays ignored; a dead terminal is noticed anyway. */
 	sigaction(SIGHUP, NULL, &old);
@@ -257,9 +258,11 @@ screen_run(struct session *s, const struct screen_opts *o)
 	reel_free(&ui.reel);
 	free(ui.batch);
 	if (got_signal || lost) {
-		fprintf(stderr, "raffle: %s; %s holds every draw up to #%llu\n",
-		    lost ? "the terminal went away" : got_signal == SIGINT ?
-		    "interrupted" : "stopped", s->led.path,
+		fprintf(stderr, "raffle: %s; every draw shown is in %s (%zu %s, "
+		    "the last record #%llu)\n", lost ? "the terminal went away" :
+		    got_signal == SIGINT ? "interrupted" : got_signal == SIGQUIT ?
+		    "quit" : "stopped", s->led.path, s->ev.nresults,
+		    s->ev.nresults == 1 ? "draw" : "draws",
 		    (unsigned long long)s->led.nrecords);
 		return lost ? 128 + SIGHUP : 128 + got_signal;
 	}
