@@ -41,7 +41,7 @@ CORE_NAMES = util text csvin csvout roster rng \
 	sumtree prizes strmap ledger-read ledger-write event session report verify \
 	bigfont reel layout
 # The faces: the command line, and the screen (the only files with curses).
-SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
+SCREEN_NAMES = screen paint view-start view-draw view-batch view-list view-witness \
 	view-overlay
 UNIT_NAMES = text csvin roster rng event ledger screen verify
 FUZZ_NAMES = roster prizes ledger

@@ -112,15 +112,21 @@ print_winners(const struct session *s, size_t n)
 
 /* Say why a draw stopped short, on standard error. */
 static void
-say_stop(const struct session *s)
+say_stop(const struct session *s, const struct draw_stop *stop)
 {
 	const struct ev_prize	*p;
 
-	if (s->stop == STOP_PRIZES) {
+	if (stop->why == STOP_STEPS) {
+		fprintf(stderr, "raffle: session %llu has used all its %llu "
+		    "steps\n", (unsigned long long)s->seq,
+		    (unsigned long long)s->steps);
+		return;
+	}
+	if (stop->why == STOP_PRIZES) {
 		fputs("raffle: every prize has been drawn\n", stderr);
 		return;
 	}
-	p = &s->ev.prizes[s->stop_prize];
+	p = &s->ev.prizes[stop->prize];
 	if (p->eligible != NULL)
 		fprintf(stderr, "raffle: nobody eligible is left for '%s' (kept "
 		    "for %s)\n", p->name, p->eligible);
@@ -139,15 +145,123 @@ say_head(const struct session *s)
 	    (unsigned long long)s->led.nrecords, hex);
 }
 
+/* Open the writing session the command line describes. */
+static int
+cli_open(struct cli *c, struct session *s, struct roster *r,
+    const struct prizes *p, struct fault *f)
+{
+	struct session_opts	so;
+
+	memset(&so, 0, sizeof so);
+	so.log = c->log;
+	so.repeat = c->repeat;
+	so.commit = c->mode == MODE_COMMIT;
+	return session_open(s, r, p, &so, f);
+}
+
+/* Begin a session and say its commitment on standard error. */
+static int
+cli_commit(struct session *s, uint64_t want, struct fault *f)
+{
+	char	hex[65];
+
+	if (session_commit(s, want, f) != 0)
+		return -1;
+	hex_encode(hex, s->commit, 32);
+	fprintf(stderr, "raffle: %s: session %llu commits to %s\n", s->led.path,
+	    (unsigned long long)s->seq, hex);
+	return 0;
+}
+
+/*
+ * The witness of --witness, where one is allowed: only for a session
+ * committed before this run that has none yet. Checked before anything is
+ * written.
+ */
+static int
+check_witness(const struct cli *c, const struct session *s, struct fault *f)
+{
+	if (c->witness == NULL)
+		return 0;
+	if (s->seq == 0)
+		return fault_set(f, EXIT_USAGE, "--witness must come after the "
+		    "commitment, or it protects nothing: commit first with "
+		    "--commit, publish the commitment, then draw with "
+		    "--witness");
+	if (!session_needs_witness(s))
+		return fault_set(f, EXIT_USAGE, "%s: session %llu has its "
+		    "witness already (record %llu)%s; a witness cannot be "
+		    "changed", s->led.path, (unsigned long long)s->seq,
+		    (unsigned long long)s->witness_seq, s->step > 0 ?
+		    " and has drawn" : "");
+	return 0;
+}
+
+/*
+ * Make sure there is a session with its witness to draw under: begin one
+ * (meant for want draws) if need be, and record the witness (none, if
+ * --witness was not given).
+ */
+static int
+cli_ready(struct cli *c, struct session *s, uint64_t want, struct fault *f)
+{
+	if (s->seq == 0 && cli_commit(s, want, f) != 0)
+		return -1;
+	if (session_needs_witness(s) &&
+	    session_witness(s, c->witness != NULL ? c->witness : "", f) != 0)
+		return -1;
+	return 0;
+}
+
+/* --commit: a new session, and the card to publish. */
+static int
+cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
+{
+	struct session	s;
+	struct fault	f;
+	char		hex[65];
+	int		i;
+
+	if (cli_open(c, &s, r, p, &f) != 0 || session_commit(&s, 0, &f) != 0) {
+		session_close(&s);
+		return cli_fail(&f);
+	}
+	hex_encode(hex, s.commit, 32);
+	printf("raffle commitment, to publish before the draw\n\n");
+	printf("commitment  %s\n", hex);
+	printf("session     record %llu of %s\n", (unsigned long long)s.seq,
+	    s.led.path);
+	printf("draws       up to %llu in this session, no-shows included\n",
+	    (unsigned long long)s.steps);
+	printf("roster      %s: %zu people, %llu tickets\n", r->file, r->n,
+	    (unsigned long long)r->tickets);
+	printf("            file %s\n", s.roster_hex);
+	printf("            read %s\n", s.digest_hex);
+	if (p != NULL)
+		printf("prizes      %s: file %s\n", p->file, s.prizes_hex);
+	else
+		printf("prizes      none: Draw 1, Draw 2, ...\n");
+	printf("rules       %s\n", c->repeat ? "winners stay in the draw" :
+	    "nobody wins twice");
+	printf("raffle      %s\n\n", RAFFLE_VERSION);
+	printf("At the draw, raffle shows this commitment and then asks for "
+	    "the witness.\nAfterwards, anyone can check the draws with:\n  "
+	    "raffle");
+	for (i = 1; c->argv[i] != NULL; i++)
+		if (strcmp(c->argv[i], "--commit") != 0)
+			printf(" %s", c->argv[i]);
+	printf(" --verify --expect-commit %.16s\n", hex);
+	session_close(&s);
+	return cli_flush();
+}
+
 /* The screen: a writing session the emcee drives with keys. */
 static int
 cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 {
 	struct session		s;
-	struct session_opts	so;
 	struct fault		f;
-	char			why[256], title[256];
-	const char		*base, *dot;
+	char			why[256];
 	int			status;
 
 	if (!screen_available(why, sizeof why)) {
@@ -155,25 +269,87 @@ cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 		    "draw without it use --draw N or --draw all\n", why);
 		return EXIT_USAGE;
 	}
-	if (c->screen.title == NULL) {
-		base = strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file;
-		dot = strrchr(base, '.');
-		snprintf(title, sizeof title, "%.*s", dot && dot != base ?
-		    (int)(dot - base) : (int)strlen(base), base);
-		c->screen.title = title;
-	}
-	memset(&so, 0, sizeof so);
-	so.log = c->log;
-	so.witness = c->witness;
-	so.repeat = c->repeat;
-	if (session_open(&s, r, p, &so, &f) != 0) {
+	if (c->screen.title == NULL)
+		c->screen.title = "";
+	if (cli_open(c, &s, r, p, &f) != 0 || check_witness(c, &s, &f) != 0 ||
+	    (c->witness != NULL && session_witness(&s, c->witness, &f) != 0)) {
 		session_close(&s);
 		return cli_fail(&f);
 	}
-	/* The screen records the session once its first frame is up. */
+	/* The screen begins the session once its first frame is up. */
 	status = screen_run(&s, &c->screen);
 	session_close(&s);
 	return status;
+}
+
+/*
+ * --draw: as many as asked; when a session's steps run out, a new session
+ * goes on (without a witness: one given was for the first).
+ */
+static int
+cli_draw(struct cli *c, struct session *s, const struct prizes *p,
+    struct fault *f)
+{
+	struct draw_stop	stop;
+	size_t			total = 0, left = c->draw;
+	long			n;
+
+	for (;;) {
+		if ((n = session_draw(s, left, &stop, f)) < 0) {
+			print_winners(s, total);
+			return -1;
+		}
+		total += (size_t)n;
+		if (left != DRAW_ALL)
+			left -= (size_t)n;
+		if (stop.why != STOP_STEPS || left == 0 || c->witness != NULL)
+			break;
+		warn_msg("session %llu has used all its %llu steps; a new "
+		    "session begins", (unsigned long long)s->seq,
+		    (unsigned long long)s->steps);
+		if (cli_commit(s, left == DRAW_ALL ? 0 : left, f) != 0 ||
+		    session_witness(s, "", f) != 0) {
+			print_winners(s, total);
+			return -1;
+		}
+	}
+	print_winners(s, total);
+	/*
+	 * Short of N is exit 1, but --draw all ends well when the prizes
+	 * do, or, for generic draws, when the people do.
+	 */
+	if (total < c->draw && (c->draw != DRAW_ALL || total == 0 ||
+	    (stop.why == STOP_PEOPLE && p != NULL) || stop.why == STOP_STEPS)) {
+		say_stop(s, &stop);
+		return EXIT_EXHAUSTED;
+	}
+	return EXIT_OK;
+}
+
+/* --forfeit: the no-show and a replacement, in a new session if need be. */
+static int
+cli_forfeit(struct cli *c, struct session *s, struct fault *f)
+{
+	struct draw_stop	stop;
+	int			rc;
+
+	rc = session_forfeit(s, c->forfeit, &stop, f);
+	if (rc == 0 && stop.why == STOP_STEPS && c->witness == NULL) {
+		warn_msg("session %llu has used all its %llu steps; a new "
+		    "session begins", (unsigned long long)s->seq,
+		    (unsigned long long)s->steps);
+		if (cli_commit(s, 1, f) != 0 || session_witness(s, "", f) != 0)
+			return -1;
+		rc = session_forfeit(s, c->forfeit, &stop, f);
+	}
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		say_stop(s, &stop);
+		return EXIT_EXHAUSTED;
+	}
+	print_winners(s, 1);
+	return EXIT_OK;
 }
 
 /* --draw and --forfeit: a writing session without a screen. */
@@ -181,66 +357,36 @@ static int
 cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 {
 	struct session		s;
-	struct session_opts	so;
+	struct draw_stop	stop;
 	struct fault		f;
-	char			hex[65];
-	long			n;
-	int			status = EXIT_OK, rc;
+	int			status;
 
-	memset(&so, 0, sizeof so);
-	so.log = c->log;
-	so.witness = c->witness;
-	so.repeat = c->repeat;
-	if (session_open(&s, r, p, &so, &f) != 0 ||
+	if (cli_open(c, &s, r, p, &f) != 0 ||
 	    (c->mode == MODE_FORFEIT && session_check_forfeit(&s, c->forfeit,
-	    &f) != 0)) {
-		session_close(&s);
-		return cli_fail(&f);
-	}
+	    &f) != 0) || check_witness(c, &s, &f) != 0)
+		goto fail;
 	/* Nothing to draw: say so and leave the log as it was. */
-	if (c->mode == MODE_DRAW && !session_can_draw(&s)) {
-		say_stop(&s);
+	if (c->mode == MODE_DRAW && !session_can_draw(&s, &stop)) {
+		say_stop(&s, &stop);
 		session_close(&s);
 		return EXIT_EXHAUSTED;
 	}
-	if (session_begin(&s, &f) != 0) {
-		session_close(&s);
-		return cli_fail(&f);
-	}
-	hex_encode(hex, s.commit, 32);
-	fprintf(stderr, "raffle: %s: session %llu commits to %s\n", s.led.path,
-	    (unsigned long long)s.seq, hex);
-	if (c->mode == MODE_DRAW) {
-		if ((n = session_draw(&s, c->draw, &f)) < 0) {
-			session_close(&s);
-			return cli_fail(&f);
-		}
-		print_winners(&s, (size_t)n);
-		/*
-		 * Short of N is exit 1, but --draw all ends well when the prizes
-		 * do, or, for generic draws, when the people do.
-		 */
-		if ((size_t)n < c->draw && (c->draw != DRAW_ALL || n == 0 ||
-		    (s.stop == STOP_PEOPLE && p != NULL))) {
-			say_stop(&s);
-			status = EXIT_EXHAUSTED;
-		}
-	} else {
-		if ((rc = session_forfeit(&s, c->forfeit, &f)) < 0) {
-			session_close(&s);
-			return cli_fail(&f);
-		}
-		if (rc == 0) {
-			say_stop(&s);
-			status = EXIT_EXHAUSTED;
-		} else
-			print_winners(&s, 1);
-	}
+	if (cli_ready(c, &s, c->mode == MODE_DRAW && c->draw != DRAW_ALL ?
+	    c->draw : c->mode == MODE_FORFEIT ? 1 : 0, &f) != 0)
+		goto fail;
+	status = c->mode == MODE_DRAW ? cli_draw(c, &s, p, &f) :
+	    cli_forfeit(c, &s, &f);
+	if (status < 0)
+		goto fail;
 	if (cli_flush() != EXIT_OK)
 		status = EXIT_IOERR;
 	say_head(&s);
 	session_close(&s);
 	return status;
+fail:
+	fflush(stdout);
+	session_close(&s);
+	return cli_fail(&f);
 }
 
 static int
@@ -264,67 +410,121 @@ cli_print(struct cli *c)
 	return status;
 }
 
+/* Load every roster and prize table named; -1 with the fault. */
+static int
+cli_load(struct cli *c, struct roster *rosters, struct prizes *prizes,
+    struct fault *f)
+{
+	struct roster_opts	ro = c->roster;
+	struct csvin_opts	po = c->roster.csv;
+	size_t			i;
+
+	for (i = 0; i < c->nrosters; i++) {
+		ro.csv.path = c->rosters[i];
+		if (roster_load(&rosters[i], &ro, f) != 0)
+			return -1;
+		c->loaded_rosters++;
+	}
+	if (c->mode == MODE_LIST || c->mode == MODE_CHECK)
+		return 0;
+	for (i = 0; i < c->nprizes; i++) {
+		po.path = c->prizes[i];
+		if (prizes_load(&prizes[i], &po, f) != 0)
+			return -1;
+		c->loaded_prizes++;
+	}
+	return 0;
+}
+
+static int
+cli_verify(struct cli *c, struct roster *rosters, struct prizes *prizes)
+{
+	struct verify_opts	 vo;
+	struct fault		 f;
+	struct roster		**rp;
+	const struct prizes	**pp;
+	size_t			 i;
+	int			 status;
+
+	rp = xcalloc(c->nrosters + 1, sizeof *rp);
+	pp = xcalloc(c->nprizes + 1, sizeof *pp);
+	for (i = 0; i < c->nrosters; i++)
+		rp[i] = &rosters[i];
+	for (i = 0; i < c->nprizes; i++)
+		pp[i] = &prizes[i];
+	memset(&vo, 0, sizeof vo);
+	vo.log = c->log;
+	vo.rosters = rp;
+	vo.nrosters = c->nrosters;
+	vo.prizes = pp;
+	vo.nprizes = c->nprizes;
+	vo.expect_head = c->expect_head;
+	vo.expect_commit = c->expect_commit;
+	if (verify_run(&vo, stdout, &f) != 0)
+		status = cli_fail(&f);
+	else
+		status = cli_flush();
+	free(rp);
+	free(pp);
+	return status;
+}
+
 int
 cli_run(struct cli *c)
 {
-	struct roster		r;
-	struct prizes		p;
-	struct verify_opts	vo;
-	struct fault		f;
-	int			status, have_prizes = 0;
+	struct roster		*rosters;
+	struct prizes		*prizes;
+	struct fault		 f;
+	const struct prizes	*p;
+	size_t			 i;
+	int			 status;
 
 	if (c->mode == MODE_PRINT)
 		return cli_print(c);
-	if (c->roster.csv.path == NULL && c->mode != MODE_VERIFY) {
+	if (c->nrosters == 0 && c->mode != MODE_VERIFY) {
 		fputs("raffle: no roster: give one with -i FILE; try 'raffle "
 		    "--help'\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (c->roster.csv.path == NULL && c->prizes != NULL) {
+	if (c->nrosters == 0 && c->nprizes > 0) {
 		fputs("raffle: -p needs the roster (-i) it was drawn from\n",
 		    stderr);
 		return EXIT_USAGE;
 	}
-	if (c->roster.csv.path != NULL && roster_load(&r, &c->roster, &f) != 0)
-		return cli_fail(&f);
-	if (c->prizes != NULL && c->mode != MODE_LIST && c->mode != MODE_CHECK) {
-		struct csvin_opts	po = c->roster.csv;
-
-		po.path = c->prizes;
-		if (prizes_load(&p, &po, &f) != 0) {
-			roster_free(&r);
-			return cli_fail(&f);
-		}
-		have_prizes = 1;
+	rosters = xcalloc(c->nrosters + 1, sizeof *rosters);
+	prizes = xcalloc(c->nprizes + 1, sizeof *prizes);
+	if (cli_load(c, rosters, prizes, &f) != 0) {
+		status = cli_fail(&f);
+		goto out;
 	}
+	p = c->nprizes > 0 && c->mode != MODE_LIST && c->mode != MODE_CHECK ?
+	    &prizes[0] : NULL;
 	switch (c->mode) {
 	case MODE_LIST:
-		status = cli_list(&r);
+		status = cli_list(&rosters[0]);
 		break;
 	case MODE_CHECK:
-		status = cli_check(&r);
+		status = cli_check(&rosters[0]);
 		break;
 	case MODE_NONE:
-		status = cli_screen(c, &r, have_prizes ? &p : NULL);
+		status = cli_screen(c, &rosters[0], p);
+		break;
+	case MODE_COMMIT:
+		status = cli_commit_card(c, &rosters[0], p);
 		break;
 	case MODE_VERIFY:
-		memset(&vo, 0, sizeof vo);
-		vo.log = c->log;
-		vo.roster = c->roster.csv.path != NULL ? &r : NULL;
-		vo.prizes = have_prizes ? &p : NULL;
-		vo.expect_head = c->expect_head;
-		if (verify_run(&vo, stdout, &f) != 0)
-			status = cli_fail(&f);
-		else
-			status = cli_flush();
+		status = cli_verify(c, rosters, prizes);
 		break;
 	default:
-		status = cli_session(c, &r, have_prizes ? &p : NULL);
+		status = cli_session(c, &rosters[0], p);
 		break;
 	}
-	if (have_prizes)
-		prizes_free(&p);
-	if (c->roster.csv.path != NULL)
-		roster_free(&r);
+out:
+	for (i = 0; i < c->loaded_prizes; i++)
+		prizes_free(&prizes[i]);
+	for (i = 0; i < c->loaded_rosters; i++)
+		roster_free(&rosters[i]);
+	free(prizes);
+	free(rosters);
 	return status;
 }

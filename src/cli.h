@@ -14,16 +14,24 @@ enum cli_mode {
 	MODE_CHECK,
 	MODE_DRAW,
 	MODE_FORFEIT,
+	MODE_COMMIT,
 	MODE_PRINT,
 	MODE_VERIFY
 };
 
 #define DRAW_ALL	SIZE_MAX
 
+/* The most -i and -p (each may be given again, for --verify). */
+#define CLI_MAX_FILES	16
+
 struct cli {
 	enum cli_mode		 mode;
-	struct roster_opts	 roster;
-	const char		*prizes;	/* -p */
+	char			**argv;		/* as given, for the card */
+	struct roster_opts	 roster;	/* the options; paths below */
+	const char		*rosters[CLI_MAX_FILES];	/* -i */
+	size_t			 nrosters, loaded_rosters;
+	const char		*prizes[CLI_MAX_FILES];		/* -p */
+	size_t			 nprizes, loaded_prizes;
 	const char		*log;		/* -l */
 	size_t			 draw;		/* --draw N, or DRAW_ALL */
 	uint64_t		 forfeit;	/* --forfeit SEQ */
@@ -31,6 +39,7 @@ struct cli {
 	const char		*witness;
 	enum report_format	 format;
 	const char		*expect_head;
+	const char		*expect_commit;
 	struct screen_opts	 screen;
 };
 

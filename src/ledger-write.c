@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,21 +20,6 @@
 #include <sodium.h>
 
 #include "ledger.h"
-
-/* fsync the directory holding path, so a new name in it survives a crash. */
-static int
-sync_dir(const char *path)
-{
-	char	*copy = xstrdup(path);
-	int	 fd, rc = -1;
-
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		rc = fsync(fd);
-		close(fd);
-	}
-	free(copy);
-	return rc;
-}
 
 /* Write all of buf at off; returns 0 or -1 with errno set. */
 static int

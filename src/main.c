@@ -34,6 +34,8 @@ enum {
 	OPT_FORMAT,
 	OPT_VERIFY,
 	OPT_EXPECT_HEAD,
+	OPT_EXPECT_COMMIT,
+	OPT_COMMIT,
 	OPT_TITLE,
 	OPT_SPIN,
 	OPT_BATCH,
@@ -61,6 +63,8 @@ static const struct option long_options[] = {
 	{ "format",		required_argument,	NULL, OPT_FORMAT },
 	{ "verify",		no_argument,		NULL, OPT_VERIFY },
 	{ "expect-head",	required_argument,	NULL, OPT_EXPECT_HEAD },
+	{ "expect-commit",	required_argument,	NULL, OPT_EXPECT_COMMIT },
+	{ "commit",		no_argument,		NULL, OPT_COMMIT },
 	{ "title",		required_argument,	NULL, OPT_TITLE },
 	{ "spin",		required_argument,	NULL, OPT_SPIN },
 	{ "batch",		required_argument,	NULL, OPT_BATCH },
@@ -73,10 +77,12 @@ static const struct option long_options[] = {
 static const char usage_text[] =
 "usage: raffle -i FILE [-p FILE] [-l FILE] [draw options] [screen options]\n"
 "       raffle -i FILE [roster options] --list | --check\n"
+"       raffle -i FILE [-p FILE] [-l FILE] [--allow-repeat] --commit\n"
 "       raffle -i FILE [-p FILE] [-l FILE] [draw options] --draw N|all\n"
 "       raffle -i FILE [-p FILE] [-l FILE] [draw options] --forfeit SEQ\n"
 "       raffle [-l FILE] --print [--format text|csv|json]\n"
-"       raffle [-i FILE [-p FILE]] [-l FILE] --verify [--expect-head SEQ:HEX]\n"
+"       raffle [-i FILE ... [-p FILE ...]] [-l FILE] --verify\n"
+"              [--expect-commit HEX] [--expect-head SEQ:HEX]\n"
 "       raffle -h | --help | -V | --version\n"
 "\n"
 "Without a mode, raffle opens the projector screen (press ? there for keys).\n"
@@ -84,16 +90,20 @@ static const char usage_text[] =
 "Modes:\n"
 "  --list                 write the participants as read, as CSV\n"
 "  --check                summarise the roster and print its fingerprint\n"
+"  --commit               begin a session and print its commitment, to\n"
+"                         publish before the draw\n"
 "  --draw N|all           draw N winners (or all that remain) for the next\n"
 "                         prizes, then print them once they are on disk\n"
 "  --forfeit SEQ          mark draw SEQ as a no-show and draw a replacement\n"
 "  --print                print the results from the log alone\n"
-"  --verify               check the log's chain; with -i (and -p) recompute\n"
-"                         every winner from the sessions' seeds\n"
+"  --verify               check the log's chains; with -i (and -p) recompute\n"
+"                         every winner from the sessions' secrets\n"
 "\n"
 "Files:\n"
-"  -i, --import FILE      the roster, a CSV file ('-' reads standard input)\n"
-"  -p, --prizes FILE      the prize table: prize,quantity[,eligible]\n"
+"  -i, --import FILE      the roster, a CSV file ('-' reads standard input);\n"
+"                         --verify takes one per version of it\n"
+"  -p, --prizes FILE      the prize table: prize,quantity[,eligible];\n"
+"                         --verify takes one per version of it\n"
 "  -l, --log FILE         the result log (default: raffle.log)\n"
 "\n"
 "Roster options:\n"
@@ -109,7 +119,8 @@ static const char usage_text[] =
 "\n"
 "Draw options:\n"
 "      --allow-repeat     a winner stays in later draws\n"
-"      --witness TEXT     words from the audience, mixed into every draw\n"
+"      --witness TEXT     words from the audience, after --commit, for the\n"
+"                         session's draws (the screen asks for them)\n"
 "\n"
 "Screen options:\n"
 "      --title TEXT       the event's title (default: the roster's name)\n"
@@ -122,6 +133,8 @@ static const char usage_text[] =
 "      --format FORMAT    --print as text, csv or json (default: text)\n"
 "      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
 "                         begins with HEX\n"
+"      --expect-commit HEX  --verify fails unless a session committed to\n"
+"                         the commitment HEX (8 hex digits or more)\n"
 "\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
@@ -201,12 +214,15 @@ main(int argc, char **argv)
 		return EXIT_IOERR;
 	}
 	memset(&c, 0, sizeof c);
+	c.argv = argv;
 	c.screen.spin = 4;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":i:p:l:hV", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'i':
-			c.roster.csv.path = optarg;
+			if (c.nrosters == CLI_MAX_FILES)
+				usage_error("-i: at most %d rosters", CLI_MAX_FILES);
+			c.rosters[c.nrosters++] = optarg;
 			break;
 		case OPT_DELIMITER:
 			c.roster.csv.delimiter = parse_delimiter(optarg);
@@ -236,7 +252,10 @@ main(int argc, char **argv)
 			set_mode(&c, MODE_CHECK, "--check");
 			break;
 		case 'p':
-			c.prizes = optarg;
+			if (c.nprizes == CLI_MAX_FILES)
+				usage_error("-p: at most %d prize tables",
+				    CLI_MAX_FILES);
+			c.prizes[c.nprizes++] = optarg;
 			break;
 		case 'l':
 			c.log = optarg;
@@ -288,6 +307,12 @@ main(int argc, char **argv)
 		case OPT_EXPECT_HEAD:
 			c.expect_head = optarg;
 			break;
+		case OPT_EXPECT_COMMIT:
+			c.expect_commit = optarg;
+			break;
+		case OPT_COMMIT:
+			set_mode(&c, MODE_COMMIT, "--commit");
+			break;
 		case OPT_TITLE:
 			if (utf8_invalid_at(optarg, strlen(optarg)) !=
 			    strlen(optarg))
@@ -332,11 +357,20 @@ main(int argc, char **argv)
 		c.log = "raffle.log";
 	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
 		usage_error("--expect-head goes with --verify%s", "");
+	if (c.expect_commit != NULL && c.mode != MODE_VERIFY)
+		usage_error("--expect-commit goes with --verify%s", "");
+	if ((c.nrosters > 1 || c.nprizes > 1) && c.mode != MODE_VERIFY)
+		usage_error("%s is given twice; only --verify takes several, one "
+		    "for each version", c.nrosters > 1 ? "-i" : "-p");
+	if (c.witness != NULL && c.mode == MODE_COMMIT)
+		usage_error("--witness comes after the commitment: commit, "
+		    "publish, then give --witness with --draw or on the "
+		    "screen%s", "");
 	if (c.mode == MODE_DRAW && c.draw == DRAW_ALL && c.repeat &&
-	    c.prizes == NULL)
+	    c.nprizes == 0)
 		usage_error("--draw all with --allow-repeat and no prize table "
 		    "would never end; give a number of draws%s", "");
-	if (c.mode == MODE_NONE && c.roster.csv.path == NULL)
+	if (c.mode == MODE_NONE && c.nrosters == 0)
 		usage_error("the screen needs a roster: give one with -i FILE%s",
 		    "");
 	/* A full disk under ulimit -f must be an error we report, not death. */

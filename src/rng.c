@@ -1,4 +1,4 @@
-/* rng.c: seeds, commitments and the keyed stream of each draw. */
+/* rng.c: secrets, the hash chain, and the keyed stream of each draw. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,46 +8,84 @@
 #include "util.h"
 
 void
-rng_seed_new(unsigned char seed[RNG_SEED_BYTES])
+rng_secret_new(unsigned char x[RNG_BYTES])
 {
-	randombytes_buf(seed, RNG_SEED_BYTES);
+	randombytes_buf(x, RNG_BYTES);
 }
 
 void
-rng_commit(const unsigned char seed[RNG_SEED_BYTES], unsigned char out[32])
+rng_chain_down(const unsigned char s[RNG_BYTES], unsigned char out[32])
 {
-	crypto_generichash(out, 32, seed, RNG_SEED_BYTES, NULL, 0);
+	unsigned char	tmp[32];
+
+	crypto_generichash(tmp, 32, s, RNG_BYTES, NULL, 0);
+	memcpy(out, tmp, 32);
+}
+
+unsigned char
+(*rng_chain_new(const unsigned char x[RNG_BYTES], uint64_t n))[32]
+{
+	unsigned char	(*chain)[32];
+	uint64_t	 k;
+
+	chain = xreallocarray(NULL, (size_t)n + 1, sizeof *chain);
+	memcpy(chain[n], x, 32);
+	for (k = n; k > 0; k--)
+		rng_chain_down(chain[k], chain[k - 1]);
+	return chain;
 }
 
 void
-rng_key_init(struct rng_key *k, const unsigned char seed[RNG_SEED_BYTES],
-    const char *witness)
+rng_witness_hash(const char *text, unsigned char out[32])
 {
-	static const char	label[] = "raffle-draw-v1";
-
-	crypto_generichash(k->witness, sizeof k->witness,
-	    (const unsigned char *)witness, strlen(witness), NULL, 0);
-	crypto_generichash_init(&k->st, seed, RNG_SEED_BYTES, 32);
-	crypto_generichash_update(&k->st, (const unsigned char *)label,
-	    sizeof label);			/* with its NUL */
+	crypto_generichash(out, 32, (const unsigned char *)text, strlen(text),
+	    NULL, 0);
 }
 
-void
-rng_stream_init(struct rng_stream *s, const struct rng_key *k, uint64_t seq)
+/* Start a stream whose key is already made. */
+static void
+stream_start(struct rng_stream *s)
 {
-	crypto_generichash_state	 st = k->st;
-	unsigned char			 num[8];
-	int				 i;
-
-	for (i = 0; i < 8; i++)
-		num[i] = (unsigned char)(seq >> (8 * i));
-	crypto_generichash_update(&st, num, sizeof num);
-	crypto_generichash_update(&st, k->witness, sizeof k->witness);
-	crypto_generichash_final(&st, s->key, sizeof s->key);
-	sodium_memzero(&st, sizeof st);
 	s->words = s->first;
 	s->nwords = 0;
 	s->used = 0;
+}
+
+void
+rng_stream_init(struct rng_stream *s, const unsigned char secret[RNG_BYTES],
+    const unsigned char witness[32])
+{
+	static const char		label[] = "raffle-draw-v2";
+	crypto_generichash_state	st;
+
+	crypto_generichash_init(&st, secret, RNG_BYTES, 32);
+	crypto_generichash_update(&st, (const unsigned char *)label,
+	    sizeof label);			/* with its NUL */
+	crypto_generichash_update(&st, witness, 32);
+	crypto_generichash_final(&st, s->key, sizeof s->key);
+	sodium_memzero(&st, sizeof st);
+	stream_start(s);
+}
+
+void
+rng_stream_init_v1(struct rng_stream *s, const unsigned char seed[RNG_BYTES],
+    const unsigned char witness[32], uint64_t seq)
+{
+	static const char		label[] = "raffle-draw-v1";
+	crypto_generichash_state	st;
+	unsigned char			num[8];
+	int				i;
+
+	for (i = 0; i < 8; i++)
+		num[i] = (unsigned char)(seq >> (8 * i));
+	crypto_generichash_init(&st, seed, RNG_BYTES, 32);
+	crypto_generichash_update(&st, (const unsigned char *)label,
+	    sizeof label);			/* with its NUL */
+	crypto_generichash_update(&st, num, sizeof num);
+	crypto_generichash_update(&st, witness, 32);
+	crypto_generichash_final(&st, s->key, sizeof s->key);
+	sodium_memzero(&st, sizeof st);
+	stream_start(s);
 }
 
 /*
@@ -95,12 +133,6 @@ rng_uniform(struct rng_stream *s, uint64_t n)
 		if (w >= floor)
 			return w % n;
 	}
-}
-
-void
-rng_key_free(struct rng_key *k)
-{
-	sodium_memzero(k, sizeof *k);
 }
 
 void

@@ -1,19 +1,25 @@
 /*
  * rng.h: where every winner's randomness comes from.
  *
- * A session starts with a 32-byte secret seed from the system's CSPRNG and
- * publishes its commitment, BLAKE2b-256(seed), before any draw. Each draw
- * then reads a keyed stream, so that anyone holding the seed, the witness
- * text and the draw's sequence number can recompute it:
+ * A session (protocol 2) takes a 32-byte secret x from the system's CSPRNG
+ * and walks a hash chain down from it: s_N = x, s_(k-1) = BLAKE2b-256(s_k),
+ * to s_0, the commitment it records before any outside randomness (the
+ * witness) is known. Draw k of the session reveals s_k in its own record.
+ * Knowing s_0 .. s_k tells nothing of s_(k+1), so the log never lets anyone
+ * compute a draw not yet made; and every s_k is fixed by s_0, so nothing
+ * seen after the commitment can steer a draw. Draw k reads the stream
  *
- *	key    = BLAKE2b-256(key: seed,
- *	             message: "raffle-draw-v1" 0x00 || seq (8 bytes, LE) ||
- *	                      BLAKE2b-256(witness))
+ *	key    = BLAKE2b-256(key: s_k,
+ *	             message: "raffle-draw-v2" 0x00 || BLAKE2b-256(witness))
  *	stream = randombytes_buf_deterministic(key)	(ChaCha20)
  *
+ * Protocol 1 (logs of raffle 1.0) revealed one seed with the first draw
+ * and keyed draw seq with it; verify.c still recomputes those logs.
+ *
  * An index below n is taken from the stream by rejection sampling: 64-bit
- * words below 2^64 mod n are thrown away, so every index is equally likely.
- * Tests build a stream from a seed of their choosing; nothing else can.
+ * little-endian words below 2^64 mod n are thrown away, so every index is
+ * equally likely. Tests build streams from secrets of their choosing;
+ * nothing else can.
  */
 #ifndef RAFFLE_RNG_H
 #define RAFFLE_RNG_H
@@ -21,19 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RNG_SEED_BYTES	32
-
-#include <sodium.h>
-
-/*
- * What a session's draws are keyed by: its seed and its witness text. The
- * hash state holds the keyed BLAKE2b with the label already absorbed, so a
- * draw costs one compression, not two (the key block is done once).
- */
-struct rng_key {
-	unsigned char			 witness[32];	/* BLAKE2b-256 of the text */
-	crypto_generichash_state	 st;
-};
+#define RNG_BYTES	32
 
 struct rng_stream {
 	unsigned char	 key[32];
@@ -42,23 +36,36 @@ struct rng_stream {
 	uint64_t	 first[8];	/* where words start: most draws need no more */
 };
 
-/* A fresh secret seed from randombytes_buf(). */
-void	 rng_seed_new(unsigned char [RNG_SEED_BYTES]);
+/* A fresh secret from randombytes_buf(). */
+void	 rng_secret_new(unsigned char [RNG_BYTES]);
 
-/* The commitment to a seed: BLAKE2b-256 of its 32 bytes. */
-void	 rng_commit(const unsigned char [RNG_SEED_BYTES], unsigned char [32]);
+/* One step down a chain: out = BLAKE2b-256(s). out may be s. */
+void	 rng_chain_down(const unsigned char [RNG_BYTES], unsigned char [32]);
 
-/* Key a session: its seed and its witness text (may be ""). */
-void	 rng_key_init(struct rng_key *, const unsigned char [RNG_SEED_BYTES],
-	    const char *);
+/*
+ * The chain of n steps from secret x: chain[n] = x, chain[k - 1] =
+ * BLAKE2b-256(chain[k]); chain[0] is the commitment. Caller frees.
+ */
+unsigned char (*rng_chain_new(const unsigned char [RNG_BYTES], uint64_t))[32];
 
-/* Start the stream of draw seq. */
-void	 rng_stream_init(struct rng_stream *, const struct rng_key *, uint64_t);
+/* BLAKE2b-256 of the witness text's bytes. */
+void	 rng_witness_hash(const char *, unsigned char [32]);
+
+/* Start the stream of a protocol 2 draw: its chain value and the witness. */
+void	 rng_stream_init(struct rng_stream *, const unsigned char [RNG_BYTES],
+	    const unsigned char [32]);
+
+/*
+ * Start the stream of draw seq in a protocol 1 session: its revealed seed
+ * and the witness's hash.
+ */
+void	 rng_stream_init_v1(struct rng_stream *, const unsigned char [RNG_BYTES],
+	    const unsigned char [32], uint64_t);
 
 /* An index in [0, n), n > 0, uniform by rejection sampling. */
 uint64_t rng_uniform(struct rng_stream *, uint64_t);
 
+/* Forget the stream's key and words. */
 void	 rng_stream_free(struct rng_stream *);
-void	 rng_key_free(struct rng_key *);
 
 #endif

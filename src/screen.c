@@ -126,6 +126,9 @@ paint(struct ui *ui)
 	case VIEW_LIST:
 		list_draw(ui);
 		break;
+	case VIEW_WITNESS:
+		witness_paint(ui);
+		break;
 	}
 	if (ui->overlay != OVERLAY_NONE)
 		overlay_draw(ui);
@@ -152,6 +155,9 @@ dispatch(struct ui *ui, wint_t ch, int code)
 		break;
 	case VIEW_LIST:
 		list_key(ui, ch, code);
+		break;
+	case VIEW_WITNESS:
+		witness_key(ui, ch, code);
 		break;
 	}
 }
@@ -205,11 +211,12 @@ screen_run(struct session *s, const struct screen_opts *o)
 	warn_set_sink(warn_to_notice);
 
 	/*
-	 * The commitment is made in memory and shown at once; the session
-	 * record that holds it (a roster digest and an fsync away) is written
-	 * right after the first frame, before any key is read.
+	 * A new session (its secret made, kept and its commitment recorded,
+	 * a hash chain and two fsyncs away) is begun right after the first
+	 * frame, before any key is read; then the room gives the witness.
 	 */
-	session_seed(s);
+	if (session_needs_witness(s))
+		ui.view = VIEW_WITNESS;
 	while (!ui.done && !got_signal && !lost) {
 		ui.now = monotonic();
 		if (ui.view == VIEW_ROLL || ui.view == VIEW_REVEAL)
@@ -218,11 +225,12 @@ screen_run(struct session *s, const struct screen_opts *o)
 		if (s->seq == 0 && ui.overlay != OVERLAY_ERROR) {
 			struct fault	f;
 
-			if (session_begin(s, &f) != 0) {
+			if (session_commit(s, 0, &f) != 0) {
 				ui_fail(&ui, &f);
 				continue;
 			}
-			paint(&ui);	/* the head in the corner moved */
+			ui.view = VIEW_WITNESS;
+			paint(&ui);
 		}
 		wait = draw_deadline(&ui);
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);

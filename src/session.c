@@ -1,28 +1,37 @@
 /*
  * session.c: the writing run.
  *
- * Where the seed goes: the session record carries only the commitment,
- * BLAKE2b-256(seed); the seed itself is written in a reveal record in the
- * same append as the session's first draw, and fsync'ed with it. So a
- * crash before that append leaves a session with no draws and nothing to
- * verify, and a crash after it leaves every shown draw verifiable. Until the
- * first draw nobody, the operator included, can read the seed from the log
- * and foresee a winner; once it is there, the witness is fixed already.
+ * Where the secrets go (rng.h has the chain): the session record carries
+ * only the commitment s_0; the secret x the chain comes down from is kept
+ * in PATH.key, written and synced before the session record, so a session
+ * on disk always has its secret on disk too. The witness comes in its own
+ * record after the session record. Draw k carries s_k in its own record,
+ * in the same append: a crash at any point leaves every shown draw
+ * verifiable, and no record ever lets anyone compute a draw not yet made.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
 #include "session.h"
 #include "text.h"
 
+/* No session is longer: its chain is 32 MB, made in about a quarter second. */
+#define STEPS_MAX	((uint64_t)1 << 20)
+
+/* What the replay remembers of the last session in the log. */
 struct replay {
 	struct session		*s;
-	struct ledger_session	 last;		/* the last session record's */
+	struct ledger_session	 last;
 	char			 roster[65], digest[65], prizes[65];
-	int			 seen;
+	char			*witness;
 };
 
 static int
@@ -33,59 +42,195 @@ replay_record(void *arg, const struct record *r,
 
 	(void)f;
 	event_apply_record(&rp->s->ev, r, ls);
-	if (r->kind == REC_SESSION) {
-		snprintf(rp->roster, sizeof rp->roster, "%s", ls->roster);
-		snprintf(rp->digest, sizeof rp->digest, "%s", ls->digest);
-		snprintf(rp->prizes, sizeof rp->prizes, "%s", ls->prizes);
-		rp->seen = 1;
-	}
+	rp->last = *ls;
+	snprintf(rp->roster, sizeof rp->roster, "%s", ls->roster);
+	snprintf(rp->digest, sizeof rp->digest, "%s", ls->digest);
+	snprintf(rp->prizes, sizeof rp->prizes, "%s", ls->prizes);
+	free(rp->witness);
+	rp->witness = xstrdup(ls->witness);
 	return 0;
 }
 
 /* Say where this run's roster and prizes differ from the last session's. */
 static void
-note_changes(const struct session *s, const struct replay *rp,
-    const char *roster, const char *digest, const char *prizes)
+note_changes(const struct session *s, const struct replay *rp)
 {
-	if (!rp->seen)
+	if (rp->last.seq == 0)
 		return;
-	if (strcmp(rp->roster, roster) != 0)
+	if (strcmp(rp->roster, s->roster_hex) != 0)
 		warn_msg("%s differs from the roster recorded in %s (%.12s...); "
 		    "the new fingerprint %.12s... is recorded, and people keep "
 		    "their history by id", s->roster->file, s->led.path,
-		    rp->roster, roster);
-	else if (strcmp(rp->digest, digest) != 0)
+		    rp->roster, s->roster_hex);
+	else if (strcmp(rp->digest, s->digest_hex) != 0)
 		warn_msg("%s is read with other column options than in %s; "
 		    "the new reading is recorded", s->roster->file, s->led.path);
-	if (strcmp(rp->prizes, prizes) != 0)
+	if (strcmp(rp->prizes, s->prizes_hex) != 0)
 		warn_msg("the prize table differs from the one recorded in %s "
 		    "(%s); the new one is recorded", s->led.path,
-		    strcmp(prizes, "none") == 0 ? "now none" : prizes);
+		    strcmp(s->prizes_hex, "none") == 0 ? "now none" :
+		    s->prizes_hex);
+}
+
+/* The path of the file that keeps the session's secret. */
+static char *
+key_path(const struct session *s)
+{
+	return xasprintf("%s.key", s->led.path);
+}
+
+/*
+ * Read the secret of the session committed to commit from PATH.key, and
+ * make its chain. Returns 0, or -1 when the file is missing or holds
+ * another session's secret.
+ */
+static int
+key_load(struct session *s, const unsigned char commit[32], uint64_t steps)
+{
+	char		*path = key_path(s), buf[512], chex[65], xhex[65];
+	unsigned char	 x[32], c[32];
+	unsigned long long n = 0;
+	ssize_t		 len;
+	int		 fd, rc = -1;
+
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return -1;
+	len = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (len <= 0)
+		return -1;
+	buf[len] = '\0';
+	if (sscanf(buf, "raffle-secret\t2\t%64[0-9a-f]\t%llu\t%64[0-9a-f]\n",
+	    chex, &n, xhex) != 3 || hex_decode(c, 32, chex) != 0 ||
+	    hex_decode(x, 32, xhex) != 0 || n != steps ||
+	    memcmp(c, commit, 32) != 0)
+		goto out;
+	s->chain = rng_chain_new(x, steps);
+	if (memcmp(s->chain[0], commit, 32) != 0) {
+		sodium_memzero(s->chain, ((size_t)steps + 1) * 32);
+		free(s->chain);
+		s->chain = NULL;
+		goto out;
+	}
+	rc = 0;
+out:
+	sodium_memzero(x, sizeof x);
+	sodium_memzero(xhex, sizeof xhex);
+	sodium_memzero(buf, sizeof buf);
+	return rc;
+}
+
+/* Keep the secret x of a session of n steps in PATH.key, synced, 0600. */
+static int
+key_save(struct session *s, const unsigned char x[32], uint64_t n,
+    struct fault *f)
+{
+	char	*path = key_path(s), *tmp, line[256], chex[65], xhex[65];
+	int	 fd, len, rc = -1;
+
+	tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	hex_encode(chex, s->commit, 32);
+	hex_encode(xhex, x, 32);
+	len = snprintf(line, sizeof line, "raffle-secret\t2\t%s\t%llu\t%s\n",
+	    chex, (unsigned long long)n, xhex);
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd == -1) {
+		fault_set(f, EXIT_CANTCREAT, "%s: cannot create: %s", tmp,
+		    strerror(errno));
+		goto out;
+	}
+	if (write(fd, line, (size_t)len) != len || fsync(fd) == -1) {
+		fault_set(f, EXIT_IOERR, "%s: cannot write: %s", tmp,
+		    strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) == -1 || sync_dir(path) == -1) {
+		fault_set(f, EXIT_IOERR, "%s: cannot keep the session's "
+		    "secret: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	sodium_memzero(xhex, sizeof xhex);
+	sodium_memzero(line, sizeof line);
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+/*
+ * Why this run cannot go on with the last session, or NULL when it can (its
+ * chain is then loaded). reason has room for a sentence.
+ */
+static const char *
+cannot_take_up(struct session *s, const struct replay *rp, char *reason,
+    size_t size)
+{
+	const struct ledger_session	*ls = &rp->last;
+
+	if (ls->protocol != 2)
+		snprintf(reason, size, "it was made by raffle 1.0");
+	else if (strcmp(rp->roster, s->roster_hex) != 0)
+		snprintf(reason, size, "it was committed for the roster with "
+		    "fingerprint %.16s..., and %s is %.16s...", rp->roster,
+		    s->roster->file, s->roster_hex);
+	else if (strcmp(rp->digest, s->digest_hex) != 0)
+		snprintf(reason, size, "it read %s with other column options",
+		    s->roster->file);
+	else if (strcmp(rp->prizes, s->prizes_hex) != 0)
+		snprintf(reason, size, "it was committed for %s, and this run "
+		    "has %s", strcmp(rp->prizes, "none") == 0 ? "no prize table" :
+		    "another prize table", s->prizes != NULL ? s->prizes->file :
+		    "none");
+	else if (ls->repeat != s->repeat)
+		snprintf(reason, size, "it was committed %s --allow-repeat",
+		    ls->repeat ? "with" : "without");
+	else if (ls->rehearsal != s->rehearsal)
+		snprintf(reason, size, "it was %s rehearsal", ls->rehearsal ?
+		    "a" : "not a");
+	else if (ls->draws >= ls->steps)
+		snprintf(reason, size, "its %llu steps are used up",
+		    (unsigned long long)ls->steps);
+	else if (key_load(s, ls->commit, ls->steps) != 0)
+		snprintf(reason, size, "its secret is not in %s.key (the file "
+		    "was removed, or the log was made elsewhere)", s->led.path);
+	else
+		return NULL;
+	return reason;
 }
 
 int
 session_open(struct session *s, struct roster *r, const struct prizes *p,
     const struct session_opts *o, struct fault *f)
 {
-	struct replay		rp;
-	unsigned char		digest[32];
-	size_t			len;
+	struct replay	rp;
+	unsigned char	digest[32];
+	char		reason[512];
+	int		rc = -1;
 
 	memset(s, 0, sizeof *s);
 	s->roster = r;
 	s->prizes = p;
-	s->stop_prize = -1;
+	s->repeat = o->repeat;
+	s->rehearsal = o->rehearsal;
 	if (ledger_open(&s->led, o->log, f) != 0)
 		return -1;
 	if (event_init(&s->ev, r, p, f) != 0)
 		return -1;
 	memset(&rp, 0, sizeof rp);
 	rp.s = s;
-	if (ledger_scan(&s->led, replay_record, &rp, f) != 0)
-		return -1;
+	if (ledger_scan(&s->led, replay_record, &rp, f) != 0 ||
+	    ledger_mend(&s->led, f) != 0)
+		goto out;
 	s->replayed = s->led.nrecords;
-	if (ledger_mend(&s->led, f) != 0)
-		return -1;
 
 	hex_encode(s->roster_hex, r->fingerprint, 32);
 	roster_digest(r, digest);
@@ -94,82 +239,169 @@ session_open(struct session *s, struct roster *r, const struct prizes *p,
 		hex_encode(s->prizes_hex, p->fingerprint, 32);
 	else
 		strcpy(s->prizes_hex, "none");
-	note_changes(s, &rp, s->roster_hex, s->digest_hex, s->prizes_hex);
-	s->repeat = o->repeat;
 	event_set_repeat(&s->ev, o->repeat);
-	s->witness = xstrdup(o->witness != NULL ? o->witness : "");
-	len = text_fold(s->witness, strlen(s->witness));
-	s->witness[len] = '\0';
-	return 0;
+
+	if (rp.last.seq != 0 && !o->commit &&
+	    cannot_take_up(s, &rp, reason, sizeof reason) == NULL) {
+		s->seq = rp.last.seq;
+		memcpy(s->commit, rp.last.commit, 32);
+		s->steps = rp.last.steps;
+		s->step = rp.last.draws;
+		s->witness_seq = rp.last.witness_seq;
+		if (s->witness_seq != 0) {
+			s->witness = xstrdup(rp.witness);
+			rng_witness_hash(s->witness, s->witness_hash);
+		}
+		s->resumed = 1;
+	} else if (rp.last.seq != 0 && !o->commit && rp.last.draws == 0 &&
+	    rp.last.protocol == 2) {
+		/* A commitment nothing was drawn under may be published. */
+		fault_set(f, EXIT_DATA, "%s:%llu: session %llu has drawn "
+		    "nothing yet, and this run cannot draw under its "
+		    "commitment: %s. Draw with what it was committed for, or "
+		    "begin a new session with --commit and publish the new "
+		    "commitment", s->led.path, (unsigned long long)rp.last.seq,
+		    (unsigned long long)rp.last.seq, reason);
+		goto out;
+	} else
+		note_changes(s, &rp);
+	rc = 0;
+out:
+	free(rp.witness);
+	return rc;
 }
 
-void
-session_seed(struct session *s)
+/*
+ * Steps for a new session: twice the draws it is meant for, so that as
+ * many no-shows can be replaced, and 16 more. A run that asks for want
+ * draws means that many (0: all the prizes; without a prize table, everyone
+ * who holds a ticket).
+ */
+static uint64_t
+plan_steps(const struct session *s, uint64_t want)
 {
-	if (s->seeded)
-		return;
-	rng_seed_new(s->seed);
-	rng_commit(s->seed, s->commit);
-	rng_key_init(&s->key, s->seed, s->witness);
-	s->seeded = 1;
+	uint64_t	q = 0;
+	size_t		i;
+
+	if (s->prizes != NULL)
+		for (i = 0; i < s->prizes->n; i++)
+			q += s->prizes->rows[i].quantity;
+	else
+		q = s->roster->eligible;
+	if (want != 0 && want < q)
+		q = want;
+	if (q > (STEPS_MAX - 16) / 2)
+		return STEPS_MAX;
+	return 2 * q + 16;
 }
 
 int
-session_begin(struct session *s, struct fault *f)
+session_commit(struct session *s, uint64_t want, struct fault *f)
 {
-	struct ledger_batch	b;
-	char			commit_hex[65];
+	struct ledger_batch	 b;
+	unsigned char		 x[32];
+	char			 hex[65];
+	uint64_t		 steps = plan_steps(s, want), seq;
 
-	session_seed(s);
-	hex_encode(commit_hex, s->commit, 32);
+	rng_secret_new(x);
+	if (s->chain != NULL) {
+		sodium_memzero(s->chain, ((size_t)s->steps + 1) * 32);
+		free(s->chain);
+	}
+	s->chain = rng_chain_new(x, steps);
+	memcpy(s->commit, s->chain[0], 32);
+	s->steps = steps;
+	s->step = 0;
+	s->seq = 0;
+	s->witness_seq = 0;
+	free(s->witness);
+	s->witness = NULL;
+	s->resumed = 0;
+	if (key_save(s, x, steps, f) != 0) {
+		sodium_memzero(x, sizeof x);
+		return -1;
+	}
+	sodium_memzero(x, sizeof x);
 
 	ledger_batch_init(&b, &s->led);
-	s->seq = ledger_rec_begin(&b, REC_SESSION);
+	seq = ledger_rec_begin(&b, REC_SESSION);
 	ledger_rec_add(&b, "version", RAFFLE_VERSION);
+	ledger_rec_add(&b, "protocol", "2");
+	if (s->rehearsal)
+		ledger_rec_add(&b, "rehearsal", "yes");
 	ledger_rec_add(&b, "roster", s->roster_hex);
 	ledger_rec_add(&b, "digest", s->digest_hex);
 	ledger_rec_addu(&b, "entries", s->roster->n);
 	ledger_rec_addu(&b, "tickets", s->roster->tickets);
 	ledger_rec_add(&b, "prizes", s->prizes_hex);
-	ledger_rec_add(&b, "commit", commit_hex);
 	ledger_rec_add(&b, "repeat", s->repeat ? "yes" : "no");
-	ledger_rec_add(&b, "witness", s->witness);
+	ledger_rec_addu(&b, "steps", steps);
+	hex_encode(hex, s->commit, 32);
+	ledger_rec_add(&b, "commit", hex);
 	ledger_rec_end(&b);
 	if (ledger_append(&s->led, &b, f) != 0) {
 		ledger_batch_free(&b);
 		return -1;
 	}
 	ledger_batch_free(&b);
+	s->seq = seq;
 	return 0;
 }
 
-/* The seed goes into the log with the session's first draw. */
-static void
-reveal_once(struct session *s, struct ledger_batch *b, int *revealing)
+int
+session_needs_witness(const struct session *s)
 {
-	char	hex[65];
+	return s->seq != 0 && s->witness_seq == 0;
+}
 
-	if (s->revealed || *revealing)
-		return;
-	hex_encode(hex, s->seed, 32);
-	ledger_rec_begin(b, REC_REVEAL);
-	ledger_rec_add(b, "seed", hex);
-	ledger_rec_end(b);
-	sodium_memzero(hex, sizeof hex);
-	*revealing = 1;
+int
+session_witness(struct session *s, const char *text, struct fault *f)
+{
+	struct ledger_batch	 b;
+	char			*folded;
+	uint64_t		 seq;
+
+	if (s->seq == 0)
+		return fault_set(f, EXIT_USAGE, "the witness comes after the "
+		    "commitment: begin the session first");
+	if (s->witness_seq != 0)
+		return fault_set(f, EXIT_USAGE, "%s: session %llu has its "
+		    "witness already (record %llu)%s", s->led.path,
+		    (unsigned long long)s->seq,
+		    (unsigned long long)s->witness_seq, s->step > 0 ?
+		    " and has drawn" : "");
+	folded = xstrdup(text);
+	folded[text_fold(folded, strlen(folded))] = '\0';
+	ledger_batch_init(&b, &s->led);
+	seq = ledger_rec_begin(&b, REC_WITNESS);
+	ledger_rec_add(&b, "text", folded);
+	ledger_rec_end(&b);
+	if (ledger_append(&s->led, &b, f) != 0) {
+		ledger_batch_free(&b);
+		free(folded);
+		return -1;
+	}
+	ledger_batch_free(&b);
+	s->witness_seq = seq;
+	s->witness = folded;
+	rng_witness_hash(folded, s->witness_hash);
+	return 0;
 }
 
 /* What a draw record says. */
 struct draw_rec {
 	const char	*prize, *id, *name;
 	uint32_t	 tickets;
-	uint64_t	 pool, ticket, replaces;
+	uint64_t	 pool, ticket, replaces, step;
+	const unsigned char *secret;
 };
 
 /* Add the record of one draw to the batch. */
 static void
 draw_rec_write(struct ledger_batch *b, const struct draw_rec *d)
 {
+	char	hex[65];
+
 	ledger_rec_begin(b, REC_DRAW);
 	ledger_rec_add(b, "prize", d->prize);
 	ledger_rec_add(b, "id", d->id);
@@ -179,33 +411,34 @@ draw_rec_write(struct ledger_batch *b, const struct draw_rec *d)
 	ledger_rec_addu(b, "ticket", d->ticket);
 	if (d->replaces != 0)
 		ledger_rec_addu(b, "replaces", d->replaces);
+	ledger_rec_addu(b, "step", d->step);
+	hex_encode(hex, d->secret, 32);
+	ledger_rec_add(b, "secret", hex);
 	ledger_rec_end(b);
 }
 
 /*
- * Draw one winner for prize into the batch and the event. Returns 0, or -1
- * when nobody is eligible (and nothing was added).
+ * Draw one winner for prize into the batch and the event, with the next
+ * step of the chain. Returns 0, or -1 when nobody is eligible (and nothing
+ * was added).
  */
 static int
 draw_one(struct session *s, struct ledger_batch *b, size_t prize,
-    uint64_t replaces, int *revealing)
+    uint64_t replaces)
 {
 	struct rng_stream	 rs;
 	struct ev_pick		 pick;
 	struct draw_rec		 d;
 	const struct entry	*e;
-	uint64_t		 seq;
+	uint64_t		 seq, k = s->step + 1;
 
-	if (event_pool_total(&s->ev, prize) == 0)
-		return -1;
-	reveal_once(s, b, revealing);
-	seq = b->next_seq;
-	rng_stream_init(&rs, &s->key, seq);
+	rng_stream_init(&rs, s->chain[k], s->witness_hash);
 	if (event_pick(&s->ev, prize, &rs, &pick) != 0) {
 		rng_stream_free(&rs);
 		return -1;
 	}
 	rng_stream_free(&rs);
+	seq = b->next_seq;
 	e = &s->roster->entries[pick.entry];
 	d.prize = s->ev.prizes[prize].name;
 	d.id = roster_id(s->roster, pick.entry);
@@ -214,59 +447,77 @@ draw_one(struct session *s, struct ledger_batch *b, size_t prize,
 	d.pool = pick.pool;
 	d.ticket = pick.ticket;
 	d.replaces = replaces;
+	d.step = k;
+	d.secret = s->chain[k];
 	draw_rec_write(b, &d);
-	event_add_draw(&s->ev, seq, b->stamp, prize,
-	    roster_id(s->roster, pick.entry), roster_name(s->roster, pick.entry),
-	    e->weight, replaces, (long)pick.entry);
+	event_add_draw(&s->ev, seq, b->stamp, prize, d.id, d.name, e->weight,
+	    replaces, (long)pick.entry);
+	s->step = k;
 	return 0;
 }
 
-/* Append the batch; after a failure this session writes nothing more. */
+/* Whether the session may draw: begun, witnessed, the log writable. */
 static int
-commit_batch(struct session *s, struct ledger_batch *b, int revealing,
-    struct fault *f)
+ready(struct session *s, struct fault *f)
 {
-	int	rc;
-
-	rc = ledger_append(&s->led, b, f);
-	if (rc == 0 && revealing)
-		s->revealed = 1;
-	ledger_batch_free(b);
-	return rc;
-}
-
-long
-session_draw(struct session *s, size_t n, struct fault *f)
-{
-	struct ledger_batch	b;
-	size_t			drawn = 0, base;
-	long			prize, blocked;
-	int			revealing = 0;
-
 	if (s->led.broken)
 		return fault_set(f, EXIT_IOERR, "%s: an earlier write failed; "
 		    "restart raffle to go on", s->led.path);
-	if (s->seq == 0)
-		return fault_set(f, EXIT_IOERR, "no session begun");
-	s->stop = STOP_NONE;
+	if (s->seq == 0 || s->witness_seq == 0)
+		return fault_set(f, EXIT_SOFTWARE, "a draw before the session "
+		    "and its witness were recorded");
+	return 0;
+}
+
+/* The next prize to draw, or -1 with the stop filled: all drawn, or nobody left. */
+static long
+next_prize(struct session *s, struct draw_stop *stop)
+{
+	long	prize, blocked;
+
+	stop->why = STOP_NONE;
+	stop->prize = -1;
+	if ((prize = event_next_drawable(&s->ev, &blocked)) < 0) {
+		stop->why = blocked < 0 ? STOP_PRIZES : STOP_PEOPLE;
+		stop->prize = blocked;
+	}
+	return prize;
+}
+
+long
+session_draw(struct session *s, size_t n, struct draw_stop *stop,
+    struct fault *f)
+{
+	struct ledger_batch	b;
+	size_t			drawn = 0, base;
+	uint64_t		step = s->step;
+	long			prize;
+
+	stop->why = STOP_NONE;
+	if (ready(s, f) != 0)
+		return -1;
 	base = s->ev.nresults;
 	ledger_batch_init(&b, &s->led);
 	while (drawn < n) {
-		if ((prize = event_next_drawable(&s->ev, &blocked)) < 0) {
-			s->stop = blocked < 0 ? STOP_PRIZES : STOP_PEOPLE;
-			s->stop_prize = blocked;
+		if ((prize = next_prize(s, stop)) < 0)
+			break;
+		if (s->step == s->steps) {
+			stop->why = STOP_STEPS;
 			break;
 		}
-		if (draw_one(s, &b, (size_t)prize, 0, &revealing) != 0)
+		if (draw_one(s, &b, (size_t)prize, 0) != 0)
 			break;	/* cannot happen: the prize was drawable */
 		drawn++;
 	}
-	if (commit_batch(s, &b, revealing, f) != 0) {
+	if (ledger_append(&s->led, &b, f) != 0) {
 		/* Nothing was awarded: the event forgets the batch too. */
 		while (s->ev.nresults > base)
 			event_undo_draw(&s->ev);
+		s->step = step;
+		ledger_batch_free(&b);
 		return -1;
 	}
+	ledger_batch_free(&b);
 	return (long)drawn;
 }
 
@@ -287,36 +538,32 @@ session_check_forfeit(struct session *s, uint64_t seq, struct fault *f)
 }
 
 int
-session_can_draw(struct session *s)
+session_can_draw(struct session *s, struct draw_stop *stop)
 {
-	long	blocked;
-
-	s->stop = STOP_NONE;
-	if (event_next_drawable(&s->ev, &blocked) < 0) {
-		s->stop = blocked < 0 ? STOP_PRIZES : STOP_PEOPLE;
-		s->stop_prize = blocked;
-	}
-	return s->stop == STOP_NONE;
+	return next_prize(s, stop) >= 0;
 }
 
 int
-session_forfeit(struct session *s, uint64_t seq, struct fault *f)
+session_forfeit(struct session *s, uint64_t seq, struct draw_stop *stop,
+    struct fault *f)
 {
 	struct ledger_batch	 b;
 	struct ev_result	*res;
 	size_t			 prize;
-	int			 revealing = 0, replaced = 0;
+	uint64_t		 step = s->step;
+	int			 replaced = 0;
 
-	if (s->led.broken)
-		return fault_set(f, EXIT_IOERR, "%s: an earlier write failed; "
-		    "restart raffle to go on", s->led.path);
-	if (session_check_forfeit(s, seq, f) != 0)
+	stop->why = STOP_NONE;
+	stop->prize = -1;
+	if (ready(s, f) != 0 || session_check_forfeit(s, seq, f) != 0)
 		return -1;
-	if (s->seq == 0)
-		return fault_set(f, EXIT_IOERR, "no session begun");
 	res = event_result(&s->ev, seq);
-	s->stop = STOP_NONE;
 	prize = res->prize;
+	/* The replacement needs a step: without one, forfeit nothing yet. */
+	if (!s->ev.prizes[prize].history && s->step == s->steps) {
+		stop->why = STOP_STEPS;
+		return 0;
+	}
 	ledger_batch_init(&b, &s->led);
 	ledger_rec_begin(&b, REC_FORFEIT);
 	ledger_rec_addu(&b, "draw", seq);
@@ -325,27 +572,33 @@ session_forfeit(struct session *s, uint64_t seq, struct fault *f)
 	ledger_rec_end(&b);
 	event_add_forfeit(&s->ev, b.next_seq - 1, seq);
 	if (s->ev.prizes[prize].history)
-		s->stop = STOP_PRIZES;
-	else if (draw_one(s, &b, prize, seq, &revealing) != 0) {
-		s->stop = STOP_PEOPLE;
-		s->stop_prize = (long)prize;
+		stop->why = STOP_PRIZES;
+	else if (draw_one(s, &b, prize, seq) != 0) {
+		stop->why = STOP_PEOPLE;
+		stop->prize = (long)prize;
 	} else
 		replaced = 1;
-	if (commit_batch(s, &b, revealing, f) != 0) {
+	if (ledger_append(&s->led, &b, f) != 0) {
 		if (replaced)
 			event_undo_draw(&s->ev);
 		event_undo_forfeit(&s->ev, seq);
+		s->step = step;
+		ledger_batch_free(&b);
 		return -1;
 	}
+	ledger_batch_free(&b);
 	return replaced;
 }
 
 void
 session_close(struct session *s)
 {
-	sodium_memzero(s->seed, sizeof s->seed);
-	sodium_memzero(&s->key, sizeof s->key);
+	if (s->chain != NULL) {
+		sodium_memzero(s->chain, ((size_t)s->steps + 1) * 32);
+		free(s->chain);
+	}
 	event_free(&s->ev);
 	ledger_close(&s->led);
 	free(s->witness);
+	memset(s, 0, sizeof *s);
 }

@@ -12,6 +12,9 @@ size_t	 utf8_invalid_from(const char *, size_t, size_t);
 /* Length of the leading run of printable ASCII (0x20 to 0x7e) in s. */
 size_t	 text_plain_prefix(const char *, size_t);
 
+/* Encode cp (below U+110000) as UTF-8 into out; returns the length, 1 to 4. */
+size_t	 utf8_encode(uint32_t, char [4]);
+
 /* Decode one code point from a valid UTF-8 string; returns its byte length. */
 size_t	 utf8_decode(const char *, size_t, uint32_t *);
 

@@ -19,7 +19,8 @@ enum view {
 	VIEW_ROLL,		/* the reel rolls */
 	VIEW_REVEAL,		/* the winner, large */
 	VIEW_BATCH,		/* a grid of winners */
-	VIEW_LIST		/* every result so far */
+	VIEW_LIST,		/* every result so far */
+	VIEW_WITNESS		/* the commitment, and the room's witness */
 };
 
 enum overlay {
@@ -87,6 +88,9 @@ struct ui {
 	/* The winners list, scrolled to line top. */
 	size_t			 top;
 
+	char			 witness[256];	/* typed so far, UTF-8 */
+	size_t			 witness_len;
+
 	char			 notice[256];	/* why nothing was drawn */
 	int			 reveal_top, reveal_bottom;	/* name rows */
 	char			 error[1024];
@@ -122,6 +126,10 @@ void	 batch_start(struct ui *);
 /* view-list.c */
 void	 list_draw(struct ui *);
 void	 list_key(struct ui *, wint_t, int);
+
+/* view-witness.c: the commitment shown, the witness typed and recorded */
+void	 witness_paint(struct ui *);
+void	 witness_key(struct ui *, wint_t, int);
 
 /* view-overlay.c */
 void	 overlay_draw(struct ui *);

@@ -1,5 +1,8 @@
 /* util.c: allocation wrappers, faults, warnings and small parsers. */
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,4 +235,18 @@ u64_format(char *out, uint64_t v)
 		out[i] = tmp[n - 1 - i];
 	out[n] = '\0';
 	return n;
+}
+
+int
+sync_dir(const char *path)
+{
+	char	*copy = xstrdup(path);
+	int	 fd, rc = -1;
+
+	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		rc = fsync(fd);
+		close(fd);
+	}
+	free(copy);
+	return rc;
 }

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RAFFLE_VERSION "1.0.0"
+#define RAFFLE_VERSION "2.0.0"
 
 /* Exit statuses, as sysexits(3) names them; 1 is our own. */
 enum {
@@ -55,6 +55,9 @@ void	 hex_encode(char *, const unsigned char *, size_t);
 int	 hex_decode(unsigned char *, size_t, const char *);
 int	 parse_u64(const char *, uint64_t, uint64_t *);
 uint64_t hash_bytes(const char *, size_t);
+
+/* fsync the directory holding path, so a new name in it survives a crash. */
+int	 sync_dir(const char *);
 
 /* v in decimal and a NUL into out (21 bytes of room); returns the length. */
 size_t	 u64_format(char *, uint64_t);

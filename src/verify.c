@@ -1,4 +1,12 @@
-/* verify.c: --verify: the chain, the rules, and every winner recomputed. */
+/*
+ * verify.c: --verify: the chain, the rules, and every winner recomputed.
+ *
+ * With several rosters or prize tables (a roster edited between sessions),
+ * there is one event per pair of them, and every record is applied to all:
+ * each is the state a writing run with that pair would have rebuilt from
+ * the log. A draw is recomputed in the event of the pair its session
+ * recorded, through event_pick(), as session.c drew it.
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,196 +14,32 @@
 #include "ledger.h"
 #include "verify.h"
 
-struct check {
-	struct rng_key		 key;		/* of session key_seq */
+/* A roster and a prize table (or none), and the event they make. */
+struct pair {
+	struct roster		*roster;
+	const struct prizes	*prizes;
 	struct event		 ev;
-	const struct verify_opts *o;
-	struct ledger		*led;
-	const char		*head_hex;
-	uint64_t		 sessions, draws, forfeits, recomputed;
-	uint64_t		 head_seq;	/* --expect-head */
-	uint64_t		 key_seq;
-	int			 recompute;
-	int			 head_found;
-	unsigned char		 head_hash[32];
 	char			 roster_hex[65], digest_hex[65], prizes_hex[65];
+	int			 used;		/* a session drew with it */
 };
 
-static int
-check_session(struct check *c, const struct record *r,
-    const struct ledger_session *ls, struct fault *f)
-{
-	if (strcmp(ls->roster, c->roster_hex) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: this session drew from "
-		    "roster %.16s..., but %s is %.16s...; give the roster it "
-		    "used", c->led->path, (unsigned long long)r->seq,
-		    ls->roster, c->o->roster->file, c->roster_hex);
-	if (strcmp(ls->digest, c->digest_hex) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: %s is the roster this "
-		    "session used, read with other options; give the same "
-		    "--id-column, --weight-column and --group-column as then",
-		    c->led->path, (unsigned long long)r->seq,
-		    c->o->roster->file);
-	if (strcmp(ls->prizes, c->prizes_hex) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: this session drew with "
-		    "prize table %s, not %s; give the one it used with -p",
-		    c->led->path, (unsigned long long)r->seq,
-		    strcmp(ls->prizes, "none") == 0 ? "none" : ls->prizes,
-		    c->o->prizes != NULL ? c->o->prizes->file : "none");
-	return 0;
-}
-
-/* Draw again from the revealed seed and compare with what the log says. */
-static int
-check_draw(struct check *c, const struct record *r,
-    const struct ledger_session *ls, struct fault *f)
-{
-	struct rng_stream	 rs;
-	struct ev_pick		 pick;
-	struct ev_result	*old;
-	const char		*v, *prize = record_get(r, "prize");
-	uint64_t		 replaces = 0, pool = 0, ticket = 0, tickets = 0;
-	long			 want, blocked;
-	int			 rc;
-
-	if ((v = record_get(r, "replaces")) != NULL) {
-		parse_u64(v, UINT64_MAX, &replaces);
-		old = event_result(&c->ev, replaces);
-		want = old != NULL && event_remaining(&c->ev, old->prize) > 0 &&
-		    !c->ev.prizes[old->prize].history ? (long)old->prize : -1;
-	} else
-		want = event_next_drawable(&c->ev, &blocked);
-	if (want < 0 || strcmp(c->ev.prizes[want].name, prize) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: a draw for '%s' where "
-		    "%s%s%s was due", c->led->path, (unsigned long long)r->seq,
-		    prize, want < 0 ? "no prize" : "'",
-		    want < 0 ? "" : c->ev.prizes[want].name, want < 0 ? "" : "'");
-	if (c->key_seq != ls->seq) {
-		rng_key_init(&c->key, ls->seed, ls->witness);
-		c->key_seq = ls->seq;
-	}
-	rng_stream_init(&rs, &c->key, r->seq);
-	rc = event_pick(&c->ev, (size_t)want, &rs, &pick);
-	rng_stream_free(&rs);
-	parse_u64(record_get(r, "pool"), UINT64_MAX, &pool);
-	parse_u64(record_get(r, "ticket"), UINT64_MAX, &ticket);
-	if (rc != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: nobody was eligible "
-		    "for '%s', yet the log has a winner", c->led->path,
-		    (unsigned long long)r->seq, prize);
-	if (pick.pool != pool || pick.ticket != ticket ||
-	    strcmp(roster_id(c->o->roster, pick.entry), record_get(r, "id")) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the winner does not "
-		    "follow from the seed: it gives '%s' (ticket %llu of %llu), "
-		    "the log says '%s' (ticket %llu of %llu)", c->led->path,
-		    (unsigned long long)r->seq,
-		    roster_id(c->o->roster, pick.entry),
-		    (unsigned long long)pick.ticket,
-		    (unsigned long long)pick.pool, record_get(r, "id"),
-		    (unsigned long long)ticket, (unsigned long long)pool);
-	if (strcmp(roster_name(c->o->roster, pick.entry),
-	    record_get(r, "name")) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' is "
-		    "named '%s' in the roster, not '%s' as the log says",
-		    c->led->path, (unsigned long long)r->seq,
-		    record_get(r, "id"), roster_name(c->o->roster, pick.entry),
-		    record_get(r, "name"));
-	parse_u64(record_get(r, "tickets"), UINT64_MAX, &tickets);
-	if (tickets != c->o->roster->entries[pick.entry].weight)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' holds "
-		    "%u tickets in the roster, not %llu as the log says",
-		    c->led->path, (unsigned long long)r->seq,
-		    record_get(r, "id"),
-		    c->o->roster->entries[pick.entry].weight,
-		    (unsigned long long)tickets);
-	c->recomputed++;
-	return 0;
-}
-
-/* A forfeit names the draw it forfeits as the log recorded it. */
-static int
-check_forfeit(struct check *c, const struct record *r, struct fault *f)
-{
-	const struct ev_result	*res;
-	uint64_t		 n = 0;
-
-	parse_u64(record_get(r, "draw"), UINT64_MAX, &n);
-	if ((res = event_result(&c->ev, n)) == NULL)
-		return fault_set(f, EXIT_DATA, "%s:%llu: forfeit of record "
-		    "%llu, which is not a draw", c->led->path,
-		    (unsigned long long)r->seq, (unsigned long long)n);
-	if (strcmp(res->id, record_get(r, "id")) != 0 ||
-	    strcmp(res->name, record_get(r, "name")) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the forfeit names '%s' "
-		    "(%s), but draw %llu was won by '%s' (%s)", c->led->path,
-		    (unsigned long long)r->seq, record_get(r, "name"),
-		    record_get(r, "id"), (unsigned long long)n, res->name,
-		    res->id);
-	return 0;
-}
-
-static int
-check_record(void *arg, const struct record *r,
-    const struct ledger_session *ls, struct fault *f)
-{
-	struct check	*c = arg;
-
-	if (c->head_hex != NULL && r->seq == c->head_seq) {
-		memcpy(c->head_hash, r->hash, 32);
-		c->head_found = 1;
-	}
-	switch (r->kind) {
-	case REC_SESSION:
-		c->sessions++;
-		if (c->recompute && check_session(c, r, ls, f) != 0)
-			return -1;
-		break;
-	case REC_DRAW:
-		c->draws++;
-		if (c->recompute && check_draw(c, r, ls, f) != 0)
-			return -1;
-		break;
-	case REC_FORFEIT:
-		c->forfeits++;
-		if (c->recompute && check_forfeit(c, r, f) != 0)
-			return -1;
-		break;
-	case REC_WITNESS:
-	case REC_REVEAL:
-		break;
-	}
-	if (c->recompute)
-		event_apply_record(&c->ev, r, ls);
-	return 0;
-}
-
-/* Parse "SEQ:HEX" for --expect-head. */
-static int
-parse_expect(struct check *c, const char *s, struct fault *f)
-{
-	const char	*colon = strchr(s, ':');
-	char		 num[32];
-	size_t		 i, n;
-
-	if (colon == NULL || (size_t)(colon - s) >= sizeof num)
-		goto bad;
-	memcpy(num, s, (size_t)(colon - s));
-	num[colon - s] = '\0';
-	if (parse_u64(num, UINT64_MAX, &c->head_seq) != 0 || c->head_seq == 0)
-		goto bad;
-	c->head_hex = colon + 1;
-	n = strlen(c->head_hex);
-	if (n == 0 || n > 64)
-		goto bad;
-	for (i = 0; i < n; i++)
-		if (strchr("0123456789abcdefABCDEF", c->head_hex[i]) == NULL)
-			goto bad;
-	return 0;
-bad:
-	return fault_set(f, EXIT_USAGE, "--expect-head '%s': write SEQ:HEX, "
-	    "the record number and the first hex digits of its hash as the "
-	    "screen showed them", s);
-}
+struct check {
+	const struct verify_opts *o;
+	struct ledger		*led;
+	struct pair		*pairs;
+	size_t			 npairs;
+	long			 cur;		/* the session's pair; -1 none */
+	char			 why[512];	/* why none, said at its first draw */
+	uint64_t		 sessions, draws, forfeits, recomputed;
+	uint64_t		 v2draws, rehearsals;
+	uint64_t		 head_seq;	/* --expect-head */
+	const char		*head_hex;
+	int			 head_found;
+	unsigned char		 head_hash[32];
+	size_t			 commit_len;	/* --expect-commit */
+	uint64_t		 commit_seq, commit_draws, other_draws;
+	uint64_t		 cur_seq;
+};
 
 /* Whether hash begins with the hex digits given, in either case. */
 static int
@@ -216,43 +60,350 @@ hash_begins(const unsigned char hash[32], const char *hex)
 	return 1;
 }
 
+/* Find the pair a session drew with, or say why there is none. */
+static void
+check_session(struct check *c, const struct ledger_session *ls)
+{
+	size_t	i;
+	int	roster_seen = 0, digest_seen = 0;
+
+	c->cur = -1;
+	for (i = 0; i < c->npairs; i++) {
+		struct pair	*p = &c->pairs[i];
+
+		if (strcmp(ls->roster, p->roster_hex) != 0)
+			continue;
+		roster_seen = 1;
+		if (strcmp(ls->digest, p->digest_hex) != 0)
+			continue;
+		digest_seen = 1;
+		if (strcmp(ls->prizes, p->prizes_hex) == 0) {
+			c->cur = (long)i;
+			return;
+		}
+	}
+	if (!roster_seen)
+		snprintf(c->why, sizeof c->why, "session %llu drew from the "
+		    "roster with fingerprint %.16s..., which no -i names; give "
+		    "the roster it used", (unsigned long long)ls->seq,
+		    ls->roster);
+	else if (!digest_seen)
+		snprintf(c->why, sizeof c->why, "session %llu read its roster "
+		    "with other options; give the same --id-column, "
+		    "--weight-column and --group-column as then",
+		    (unsigned long long)ls->seq);
+	else
+		snprintf(c->why, sizeof c->why, "session %llu drew with prize "
+		    "table %s, which no -p names; give the one it used with -p",
+		    (unsigned long long)ls->seq, strcmp(ls->prizes, "none") == 0 ?
+		    "none (so give no -p)" : ls->prizes);
+}
+
+/* The prize a draw record must be for, or -1 when none is due. */
+static long
+due_prize(struct event *ev, const struct record *r)
+{
+	struct ev_result	*old;
+	const char		*v;
+	uint64_t		 replaces = 0;
+	long			 blocked;
+
+	if ((v = record_get(r, "replaces")) == NULL)
+		return event_next_drawable(ev, &blocked);
+	parse_u64(v, UINT64_MAX, &replaces);
+	old = event_result(ev, replaces);
+	return old != NULL && event_remaining(ev, old->prize) > 0 &&
+	    !ev->prizes[old->prize].history ? (long)old->prize : -1;
+}
+
+/* Draw again from the session's secret and compare with the record. */
+static int
+check_draw(struct check *c, const struct record *r,
+    const struct ledger_session *ls, struct fault *f)
+{
+	struct pair		*p;
+	struct event		*ev;
+	struct rng_stream	 rs;
+	struct ev_pick		 pick;
+	const char		*prize = record_get(r, "prize");
+	const char		*path = c->led->path;
+	unsigned long long	 seq = (unsigned long long)r->seq;
+	unsigned char		 witness[32], secret[32];
+	uint64_t		 pool = 0, ticket = 0, tickets = 0;
+	long			 want;
+	int			 rc;
+
+	if (c->cur < 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: %s", path, seq, c->why);
+	p = &c->pairs[c->cur];
+	ev = &p->ev;
+	p->used = 1;
+	want = due_prize(ev, r);
+	if (want < 0 || strcmp(ev->prizes[want].name, prize) != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: a draw for '%s' where "
+		    "%s%s%s was due", path, seq, prize, want < 0 ? "no prize" :
+		    "'", want < 0 ? "" : ev->prizes[want].name, want < 0 ? "" :
+		    "'");
+	rng_witness_hash(ls->witness, witness);
+	if (ls->protocol == 2) {
+		hex_decode(secret, 32, record_get(r, "secret"));
+		rng_stream_init(&rs, secret, witness);
+	} else
+		rng_stream_init_v1(&rs, ls->seed, witness, r->seq);
+	rc = event_pick(ev, (size_t)want, &rs, &pick);
+	rng_stream_free(&rs);
+	parse_u64(record_get(r, "pool"), UINT64_MAX, &pool);
+	parse_u64(record_get(r, "ticket"), UINT64_MAX, &ticket);
+	parse_u64(record_get(r, "tickets"), UINT64_MAX, &tickets);
+	if (rc != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: nobody was eligible "
+		    "for '%s', yet the log has a winner", path, seq, prize);
+	if (pick.pool != pool || pick.ticket != ticket ||
+	    strcmp(roster_id(p->roster, pick.entry), record_get(r, "id")) != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the winner does not "
+		    "follow from the session's secret: it gives '%s' (ticket %llu "
+		    "of %llu), the log says '%s' (ticket %llu of %llu)", path,
+		    seq, roster_id(p->roster, pick.entry),
+		    (unsigned long long)pick.ticket,
+		    (unsigned long long)pick.pool, record_get(r, "id"),
+		    (unsigned long long)ticket, (unsigned long long)pool);
+	if (strcmp(roster_name(p->roster, pick.entry),
+	    record_get(r, "name")) != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' is "
+		    "named '%s' in the roster, not '%s' as the log says", path,
+		    seq, record_get(r, "id"), roster_name(p->roster, pick.entry),
+		    record_get(r, "name"));
+	if (tickets != p->roster->entries[pick.entry].weight)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' holds "
+		    "%u tickets in the roster, not %llu as the log says", path,
+		    seq, record_get(r, "id"),
+		    p->roster->entries[pick.entry].weight,
+		    (unsigned long long)tickets);
+	c->recomputed++;
+	return 0;
+}
+
+/* A forfeit names the draw it forfeits as the log recorded it. */
+static int
+check_forfeit(struct check *c, const struct record *r, struct fault *f)
+{
+	const struct ev_result	*res;
+	uint64_t		 n = 0;
+
+	parse_u64(record_get(r, "draw"), UINT64_MAX, &n);
+	if ((res = event_result(&c->pairs[0].ev, n)) == NULL)
+		return fault_set(f, EXIT_DATA, "%s:%llu: forfeit of record "
+		    "%llu, which is not a draw", c->led->path,
+		    (unsigned long long)r->seq, (unsigned long long)n);
+	if (strcmp(res->id, record_get(r, "id")) != 0 ||
+	    strcmp(res->name, record_get(r, "name")) != 0)
+		return fault_set(f, EXIT_DATA, "%s:%llu: the forfeit names '%s' "
+		    "(%s), but draw %llu was won by '%s' (%s)", c->led->path,
+		    (unsigned long long)r->seq, record_get(r, "name"),
+		    record_get(r, "id"), (unsigned long long)n, res->name,
+		    res->id);
+	return 0;
+}
+
+static int
+check_record(void *arg, const struct record *r,
+    const struct ledger_session *ls, struct fault *f)
+{
+	struct check	*c = arg;
+	size_t		 i;
+
+	if (c->head_hex != NULL && r->seq == c->head_seq) {
+		memcpy(c->head_hash, r->hash, 32);
+		c->head_found = 1;
+	}
+	switch (r->kind) {
+	case REC_SESSION:
+		c->sessions++;
+		c->rehearsals += ls->rehearsal != 0;
+		c->cur_seq = r->seq;
+		if (c->commit_len > 0 && c->commit_seq == 0 &&
+		    hash_begins(ls->commit, c->o->expect_commit))
+			c->commit_seq = r->seq;
+		if (c->npairs > 0)
+			check_session(c, ls);
+		break;
+	case REC_DRAW:
+		c->draws++;
+		c->v2draws += ls->protocol == 2;
+		if (c->commit_seq != 0 && c->commit_seq == c->cur_seq)
+			c->commit_draws++;
+		else
+			c->other_draws++;
+		if (c->npairs > 0 && check_draw(c, r, ls, f) != 0)
+			return -1;
+		break;
+	case REC_FORFEIT:
+		c->forfeits++;
+		if (c->npairs > 0 && check_forfeit(c, r, f) != 0)
+			return -1;
+		break;
+	case REC_WITNESS:
+	case REC_REVEAL:
+		break;
+	}
+	for (i = 0; i < c->npairs; i++)
+		event_apply_record(&c->pairs[i].ev, r, ls);
+	return 0;
+}
+
+/* Whether s is n hex digits, min <= n <= 64. */
+static int
+is_hex_prefix(const char *s, size_t min)
+{
+	size_t	n = strlen(s);
+
+	return n >= min && n <= 64 && strspn(s, "0123456789abcdefABCDEF") == n;
+}
+
+/* Parse "SEQ:HEX" for --expect-head. */
+static int
+parse_expect(struct check *c, const char *s, struct fault *f)
+{
+	const char	*colon = strchr(s, ':');
+	char		 num[32];
+
+	if (colon == NULL || (size_t)(colon - s) >= sizeof num)
+		goto bad;
+	memcpy(num, s, (size_t)(colon - s));
+	num[colon - s] = '\0';
+	if (parse_u64(num, UINT64_MAX, &c->head_seq) != 0 || c->head_seq == 0 ||
+	    !is_hex_prefix(colon + 1, 1))
+		goto bad;
+	c->head_hex = colon + 1;
+	return 0;
+bad:
+	return fault_set(f, EXIT_USAGE, "--expect-head '%s': write SEQ:HEX, "
+	    "the record number and the first hex digits of its hash as the "
+	    "screen showed them", s);
+}
+
+/* Make an event for every roster with every prize table (or none). */
+static int
+pairs_init(struct check *c, struct fault *f)
+{
+	const struct verify_opts	*o = c->o;
+	size_t				 i, j, np = o->nprizes ? o->nprizes : 1;
+	unsigned char			 d[32];
+
+	c->pairs = xcalloc(o->nrosters * np, sizeof *c->pairs);
+	for (i = 0; i < o->nrosters; i++)
+		for (j = 0; j < np; j++) {
+			struct pair	*p = &c->pairs[c->npairs];
+
+			p->roster = o->rosters[i];
+			p->prizes = o->nprizes ? o->prizes[j] : NULL;
+			if (event_init(&p->ev, p->roster, p->prizes, f) != 0) {
+				event_free(&p->ev);
+				return -1;
+			}
+			c->npairs++;
+			hex_encode(p->roster_hex, p->roster->fingerprint, 32);
+			roster_digest(p->roster, d);
+			hex_encode(p->digest_hex, d, 32);
+			if (p->prizes != NULL)
+				hex_encode(p->prizes_hex, p->prizes->fingerprint,
+				    32);
+			else
+				strcpy(p->prizes_hex, "none");
+		}
+	return 0;
+}
+
+/* The summary, once everything holds. */
+static void
+summary(const struct check *c, const struct ledger *led, FILE *out)
+{
+	char	hex[65];
+	size_t	i, used = 0;
+
+	fprintf(out, "log:      %s\n", led->path);
+	fprintf(out, "records:  %llu (%llu sessions, %llu draws, %llu "
+	    "forfeits)\n", (unsigned long long)led->nrecords,
+	    (unsigned long long)c->sessions, (unsigned long long)c->draws,
+	    (unsigned long long)c->forfeits);
+	fprintf(out, "chain:    every hash holds\n");
+	if (c->v2draws > 0)
+		fprintf(out, "secrets:  every draw's secret follows from its "
+		    "session's commitment\n");
+	if (c->rehearsals > 0)
+		fprintf(out, "note:     %llu of the %llu sessions %s rehearsals, "
+		    "not the real draw\n", (unsigned long long)c->rehearsals,
+		    (unsigned long long)c->sessions, c->rehearsals == 1 ?
+		    "is a rehearsal: it is" : "are");
+	if (c->npairs > 0) {
+		for (i = 0; i < c->npairs; i++)
+			used += c->pairs[i].used;
+		fprintf(out, "roster:   ");
+		for (i = 0; i < c->npairs; i++)
+			if (c->pairs[i].used || used == 0)
+				fprintf(out, "%s%s", i && used ? ", " : "",
+				    c->pairs[i].roster->file);
+		fprintf(out, " %s\n", used > 1 ? "(each session with its own)" :
+		    "matches every session that drew");
+		fprintf(out, "winners:  %llu of %llu recomputed from the "
+		    "sessions' secrets\n", (unsigned long long)c->recomputed,
+		    (unsigned long long)c->draws);
+	}
+	if (c->commit_seq != 0)
+		fprintf(out, "commit:   session %llu committed to %s, as "
+		    "expected; %llu draws under it, %llu under other sessions\n",
+		    (unsigned long long)c->commit_seq, c->o->expect_commit,
+		    (unsigned long long)c->commit_draws,
+		    (unsigned long long)c->other_draws);
+	if (c->head_hex != NULL)
+		fprintf(out, "expected: record %llu begins %s, as expected\n",
+		    (unsigned long long)c->head_seq, c->head_hex);
+	hex_encode(hex, led->head, 32);
+	if (led->nrecords > 0)
+		fprintf(out, "head:     #%llu %s\n",
+		    (unsigned long long)led->nrecords, hex);
+	else
+		fprintf(out, "head:     none (the log is empty)\n");
+}
+
 int
 verify_run(const struct verify_opts *o, FILE *out, struct fault *f)
 {
 	struct ledger	led;
 	struct check	c;
 	char		hex[65];
+	size_t		i;
 	int		rc = -1;
 
 	memset(&c, 0, sizeof c);
 	c.o = o;
 	c.led = &led;
+	c.cur = -1;
 	if (o->expect_head != NULL && parse_expect(&c, o->expect_head, f) != 0)
 		return -1;
+	if (o->expect_commit != NULL) {
+		if (!is_hex_prefix(o->expect_commit, 8))
+			return fault_set(f, EXIT_USAGE, "--expect-commit '%s': "
+			    "give the commitment as published, at least its "
+			    "first 8 hex digits", o->expect_commit);
+		c.commit_len = strlen(o->expect_commit);
+	}
 	if (ledger_read(&led, o->log, f) != 0) {
 		ledger_close(&led);
 		return -1;
 	}
-	if (o->roster != NULL) {
-		unsigned char	d[32];
-
-		c.recompute = 1;
-		if (event_init(&c.ev, o->roster, o->prizes, f) != 0)
-			goto out;
-		hex_encode(c.roster_hex, o->roster->fingerprint, 32);
-		roster_digest(o->roster, d);
-		hex_encode(c.digest_hex, d, 32);
-		if (o->prizes != NULL)
-			hex_encode(c.prizes_hex, o->prizes->fingerprint, 32);
-		else
-			strcpy(c.prizes_hex, "none");
-	}
+	if (o->nrosters > 0 && pairs_init(&c, f) != 0)
+		goto out;
 	if (ledger_scan(&led, check_record, &c, f) != 0)
 		goto out;
 	if (led.torn > 0)
 		warn_msg("%s:%lu: warning: torn last record (%zu bytes, no "
 		    "newline at the end), not counted; a writing run moves it "
 		    "aside", led.path, led.torn_line, led.torn);
+	if (led.unended)
+		warn_msg("%s:%llu: warning: the last record has no newline at "
+		    "its end; it is whole, and a writing run adds the newline",
+		    led.path, (unsigned long long)led.nrecords);
 	if (c.head_hex != NULL && !c.head_found) {
 		fault_set(f, EXIT_DATA, "%s: there is no record %llu; the log "
 		    "ends at record %llu", led.path,
@@ -268,32 +419,18 @@ verify_run(const struct verify_opts *o, FILE *out, struct fault *f)
 		    hex, c.head_hex);
 		goto out;
 	}
-	fprintf(out, "log:      %s\n", led.path);
-	fprintf(out, "records:  %llu (%llu sessions, %llu draws, %llu "
-	    "forfeits)\n", (unsigned long long)led.nrecords,
-	    (unsigned long long)c.sessions, (unsigned long long)c.draws,
-	    (unsigned long long)c.forfeits);
-	fprintf(out, "chain:    every hash holds\n");
-	if (o->roster != NULL) {
-		fprintf(out, "roster:   %s matches every session\n",
-		    o->roster->file);
-		fprintf(out, "winners:  %llu of %llu recomputed from the "
-		    "sessions' seeds\n", (unsigned long long)c.recomputed,
-		    (unsigned long long)c.draws);
+	if (c.commit_len > 0 && c.commit_seq == 0) {
+		fault_set(f, EXIT_DATA, "%s: no session committed to %s: these "
+		    "draws were not made under the commitment published",
+		    led.path, o->expect_commit);
+		goto out;
 	}
-	if (c.head_hex != NULL)
-		fprintf(out, "expected: record %llu begins %s, as expected\n",
-		    (unsigned long long)c.head_seq, c.head_hex);
-	hex_encode(hex, led.head, 32);
-	if (led.nrecords > 0)
-		fprintf(out, "head:     #%llu %s\n",
-		    (unsigned long long)led.nrecords, hex);
-	else
-		fprintf(out, "head:     none (the log is empty)\n");
+	summary(&c, &led, out);
 	rc = 0;
 out:
-	if (c.recompute)
-		event_free(&c.ev);
+	for (i = 0; i < c.npairs; i++)
+		event_free(&c.pairs[i].ev);
+	free(c.pairs);
 	ledger_close(&led);
 	return rc;
 }

@@ -32,6 +32,7 @@ void
 batch_start(struct ui *ui)
 {
 	struct session	*s = ui->s;
+	struct draw_stop stop;
 	struct fault	 f;
 	size_t		 want, first;
 	long		 prize, n, blocked;
@@ -39,9 +40,9 @@ batch_start(struct ui *ui)
 	if (!ui_may_draw(ui))
 		return;
 	ui->notice[0] = '\0';
-	if (!session_can_draw(s)) {
+	if (!session_can_draw(s, &stop)) {
 		snprintf(ui->notice, sizeof ui->notice, "%s",
-		    s->stop == STOP_PRIZES ? "Every prize has been drawn" :
+		    stop.why == STOP_PRIZES ? "Every prize has been drawn" :
 		    "Nobody eligible is left for the next prize");
 		ui->view = VIEW_START;
 		return;
@@ -51,7 +52,7 @@ batch_start(struct ui *ui)
 	if (ui->o->batch > 0 && ui->o->batch < want)
 		want = ui->o->batch;
 	first = s->ev.nresults;
-	if ((n = session_draw(s, want, &f)) < 0) {
+	if ((n = session_draw(s, want, &stop, &f)) < 0) {
 		ui_fail(ui, &f);
 		return;
 	}

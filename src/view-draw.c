@@ -36,17 +36,22 @@ show(struct ui *ui, size_t i)
 
 /* Say why no draw can be made now, and stay where we are. */
 static void
-say_stop(struct ui *ui)
+say_stop(struct ui *ui, const struct draw_stop *stop)
 {
 	const struct session	*s = ui->s;
 	const struct ev_prize	*p;
 
-	if (s->stop == STOP_PRIZES) {
+	if (stop->why == STOP_STEPS) {
+		snprintf(ui->notice, sizeof ui->notice, "This session's draws "
+		    "are used up: quit and start raffle again");
+		return;
+	}
+	if (stop->why == STOP_PRIZES) {
 		snprintf(ui->notice, sizeof ui->notice,
 		    "Every prize has been drawn");
 		return;
 	}
-	p = &s->ev.prizes[s->stop_prize];
+	p = &s->ev.prizes[stop->prize];
 	snprintf(ui->notice, sizeof ui->notice, "Nobody eligible is left for "
 	    "%s%s%s%s", p->name, p->eligible ? " (" : "",
 	    p->eligible ? p->eligible : "", p->eligible ? ")" : "");
@@ -62,22 +67,23 @@ ui_may_draw(const struct ui *ui)
 void
 draw_next(struct ui *ui)
 {
-	struct fault	f;
-	long		n;
+	struct draw_stop stop;
+	struct fault	 f;
+	long		 n;
 
 	if (!ui_may_draw(ui))
 		return;
-	if (!session_can_draw(ui->s)) {
-		say_stop(ui);
+	if (!session_can_draw(ui->s, &stop)) {
+		say_stop(ui, &stop);
 		ui->view = VIEW_START;
 		return;
 	}
-	if ((n = session_draw(ui->s, 1, &f)) < 0) {
+	if ((n = session_draw(ui->s, 1, &stop, &f)) < 0) {
 		ui_fail(ui, &f);
 		return;
 	}
 	if (n == 0) {
-		say_stop(ui);
+		say_stop(ui, &stop);
 		return;
 	}
 	show(ui, ui->s->ev.nresults - 1);
@@ -86,18 +92,20 @@ draw_next(struct ui *ui)
 void
 draw_forfeit(struct ui *ui, size_t i)
 {
-	struct fault	f;
-	int		rc;
+	struct draw_stop stop;
+	struct fault	 f;
+	int		 rc;
 
 	if (!ui_may_draw(ui) || i >= ui->s->ev.nresults ||
 	    ui->s->ev.results[i].forfeit != 0)
 		return;
-	if ((rc = session_forfeit(ui->s, ui->s->ev.results[i].seq, &f)) < 0) {
+	if ((rc = session_forfeit(ui->s, ui->s->ev.results[i].seq, &stop,
+	    &f)) < 0) {
 		ui_fail(ui, &f);
 		return;
 	}
 	if (rc == 0) {
-		say_stop(ui);
+		say_stop(ui, &stop);
 		ui->view = VIEW_START;
 		return;
 	}

@@ -114,7 +114,7 @@ start_draw(struct ui *ui)
 		room = 1;
 	}
 	title = start_title(ui, 0, room - 1, 1);
-	body = title + 2 + 1 + 1 + (int)shown_prizes + 1 + !s->revealed +
+	body = title + 2 + 1 + 1 + (int)shown_prizes + 1 + (s->seq != 0 && s->step == 0) +
 	    (ui->have_shown && ui->shown < ev->nresults);
 	y = (bottom - body) / 2;
 	if (y < 1)
@@ -134,7 +134,7 @@ start_draw(struct ui *ui)
 	} else
 		y = start_prizes(ui, y, (int)shown_prizes, next);
 	y++;
-	if (!s->revealed) {
+	if (s->seq != 0 && s->step == 0) {
 		hex_encode(hex, s->commit, 32);
 		snprintf(line, sizeof line, "Seed commitment  %.8s %.8s", hex,
 		    hex + 8);

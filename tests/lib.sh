@@ -11,6 +11,7 @@
 #   out_is TEXT, err_is TEXT (whole output, a trailing newline ignored)
 #   fail MESSAGE         end the test as failed
 #   wait_for SECONDS CMD...   poll CMD every 0.1 s until it succeeds
+#   rechain LOG          rebuild every hash of an edited log, as a forger would
 # ONLY=PREFIX runs only the tests whose names (after t_) start with PREFIX.
 set -u
 
@@ -38,6 +39,21 @@ out_lacks() { ! grep -qF -- "$1" out || fail "stdout has: $1"; }
 err_lacks() { ! grep -qF -- "$1" err || fail "stderr has: $1"; }
 out_is()    { [ "$(cat out)" = "$1" ] || fail "stdout is not: $1"; }
 err_is()    { [ "$(cat err)" = "$1" ] || fail "stderr is not: $1"; }
+
+rechain() {
+	python3 - "$1" <<'EOF'
+import hashlib, sys
+path = sys.argv[1]
+head, out = bytes(32), []
+for line in open(path, 'rb').read().split(b'\n'):
+    if not line:
+        continue
+    body = line[:line.rindex(b'\t') + 1]
+    head = hashlib.blake2b(head + body, digest_size=32).digest()
+    out.append(body + head.hex().encode())
+open(path, 'wb').write(b'\n'.join(out) + b'\n')
+EOF
+}
 
 wait_for() {
 	local deadline=$((SECONDS + $1))

@@ -121,17 +121,19 @@ t_print_and_verify_need_a_log() {
 }
 
 t_verify_recomputes_every_winner() {
+	run "$RAFFLE" $SAMPLE --commit; expect_status 0
 	run "$RAFFLE" $SAMPLE --witness "red balloon" --draw 5; expect_status 0
 	run "$RAFFLE" $SAMPLE --draw all; expect_status 0
 	run "$RAFFLE" $SAMPLE --verify; expect_status 0
 	out_has "winners:  12 of 12 recomputed"
+	out_has "secrets:  every draw's secret follows from its session's commitment"
 	out_has "head:     #$(wc -l < raffle.log) "
-	grep -q 'witness=red balloon' raffle.log || fail "witness not recorded"
+	grep -q '	witness	text=red balloon	' raffle.log || fail "witness not recorded"
 	# Without the roster, the chain alone.
 	run "$RAFFLE" --verify; expect_status 0; out_lacks "recomputed"
 	# The same file read with other options is not the roster drawn from.
 	run "$RAFFLE" -i "$DATA/roster.csv" -p "$DATA/prizes.csv" --group-column team --verify
-	expect_status 65; err_has "read with other options"
+	expect_status 65; err_has "read its roster with other options"
 	# Another roster is not either.
 	sed 's/^p036,.*/p036,Someone Else,Staff,9/' "$DATA/roster.csv" > other.csv
 	run "$RAFFLE" -i other.csv -p "$DATA/prizes.csv" --weight-column tickets --group-column team --verify
@@ -223,18 +225,27 @@ t_a_changed_roster_is_said_and_history_kept_by_id() {
 	err_has "r.csv differs from the roster recorded in raffle.log"
 	for id in $won; do ! grep -q "	$id	" out || fail "$id won twice"; done
 	[ "$(grep -c 'session' raffle.log)" -eq 2 ] || fail "sessions"
-	[ "$(grep 'session' raffle.log | cut -f 5 | sort -u | wc -l)" -eq 2 ] || fail "new fingerprint not recorded"
+	[ "$(grep -o '	roster=[0-9a-f]*' raffle.log | sort -u | wc -l)" -eq 2 ] || fail "new fingerprint not recorded"
 }
 
-t_commitment_is_the_hash_of_the_revealed_seed() {
-	run "$RAFFLE" -i "$DATA/roster.csv" --draw 1; expect_status 0
+# BLAKE2b-256 of the 32 bytes a hex string stands for.
+b2hex() { printf "$(echo "$1" | sed 's/../\\x&/g')" | b2sum -l 256 | cut -d' ' -f1; }
+
+t_each_secret_hashes_to_the_one_before_down_to_the_commitment() {
+	run "$RAFFLE" -i "$DATA/roster.csv" --draw 3; expect_status 0
 	commit=$(sed -n 's/.*commits to \([0-9a-f]*\)$/\1/p' err)
-	grep -q "	commit=$commit	" raffle.log || fail "commitment printed is not the one logged"
-	seed=$(sed -n 's/.*\tseed=\([0-9a-f]*\)\t.*/\1/p' raffle.log)
-	[ "$(printf "$(echo "$seed" | sed 's/../\\x&/g')" | b2sum -l 256 | cut -d' ' -f1)" = "$commit" ] ||
-		fail "BLAKE2b(seed) is not the commitment"
-	# The reveal sits after the session record and before the first draw.
-	[ "$(cut -f 3 raffle.log | tr '\n' ' ')" = "session reveal draw " ] || fail "record order"
+	grep -q "	commit=$commit$(printf '\t')" raffle.log || fail "commitment printed is not the one logged"
+	prev=$commit k=0
+	for secret in $(sed -n 's/.*\tsecret=\([0-9a-f]*\)\t.*/\1/p' raffle.log); do
+		k=$((k + 1))
+		[ "$(b2hex "$secret")" = "$prev" ] || fail "step $k does not hash to the one before"
+		grep -q "	step=$k	secret=$secret	" raffle.log || fail "step $k not numbered"
+		prev=$secret
+	done
+	[ $k -eq 3 ] || fail "$k secrets"
+	# The witness (none here) sits after the session record, before the draws.
+	[ "$(cut -f 3 raffle.log | tr '\n' ' ')" = "session witness draw draw draw " ] || fail "record order"
+	grep -q '	witness	text=	' raffle.log || fail "no empty witness"
 }
 
 t_every_hash_chains_to_the_one_before() {

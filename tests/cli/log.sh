@@ -3,22 +3,6 @@
 
 SAMPLE="-i $DATA/roster.csv -p $DATA/prizes.csv --weight-column tickets --group-column team"
 
-# Rebuild every hash after the log was edited, as a forger would.
-rechain() {
-	python3 - "$1" <<'EOF'
-import hashlib, sys
-path = sys.argv[1]
-head, out = bytes(32), []
-for line in open(path, 'rb').read().split(b'\n'):
-    if not line:
-        continue
-    body = line[:line.rindex(b'\t') + 1]
-    head = hashlib.blake2b(head + body, digest_size=32).digest()
-    out.append(body + head.hex().encode())
-open(path, 'wb').write(b'\n'.join(out) + b'\n')
-EOF
-}
-
 t_a_last_record_without_its_newline_is_kept() {
 	run "$RAFFLE" $SAMPLE --draw 2; expect_status 0
 	cp raffle.log whole

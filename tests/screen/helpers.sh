@@ -25,6 +25,18 @@ screen() {
 	rm -f exit-status
 	tmux -L "$SOCK" new-session -d -x "${size%x*}" -y "${size#*x}" \
 	    "cd '$PWD' && env $env$(quoted "$RAFFLE" "$@"); echo \$? > '$PWD/exit-status'; sleep 600"
+	[ -n "${KEEP_WITNESS:-}" ] || no_witness
+}
+
+# A new session asks for the witness: answer none (Enter), unless the
+# screen went straight on (a session that has one) or ended.
+no_witness() {
+	wait_for 20 sh -c 'test -s exit-status || tmux -L "$1" capture-pane -p | grep -q -e "Now the witness" -e "Press Space" -e "Enlarge"' _ "$SOCK" || true
+	if pane | grep -q "Now the witness"; then
+		keys Enter
+		wait_for 20 sh -c '! tmux -L "$1" capture-pane -p | grep -q "Now the witness"' _ "$SOCK" || true
+		sleep 1		# the Enter that recorded it draws nothing for a moment
+	fi
 }
 
 # Any command in the pane, its status kept as screen keeps raffle's.
@@ -33,6 +45,7 @@ screen_cmd() {
 	rm -f exit-status
 	tmux -L "$SOCK" new-session -d -x 100 -y 30 \
 	    "cd '$PWD' && $*; echo \$? > '$PWD/exit-status'; sleep 600"
+	[ -n "${KEEP_WITNESS:-}" ] || no_witness
 }
 
 shell() {

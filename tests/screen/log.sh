@@ -60,10 +60,12 @@ t_ctrl_backslash_restores_the_terminal_and_exits_131() {
 	shell
 	see "ready\$"
 	keys "'$RAFFLE' $SAMPLE; echo status=\$?" Enter
+	see "Now the witness"
+	keys Enter
 	see "Press Space to draw"
 	keys 'C-\'
 	see "status=131"
-	see "raffle: quit; every draw shown is in raffle.log (0 draws, the last record #1)"
+	see "raffle: quit; every draw shown is in raffle.log (0 draws, the last record #2)"
 	keys "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo" Enter
 	see "icanon echo"
 }
@@ -111,4 +113,43 @@ screen_crash_walk() {
 t_kill_at_every_write_and_fsync_of_a_screen_session() {
 	screen_crash_walk pwrite64
 	screen_crash_walk fsync
+}
+
+t_the_screen_shows_the_commitment_then_takes_the_witness() {
+	run "$RAFFLE" $SAMPLE --commit; expect_status 0
+	commit=$(sed -n 's/^commitment  \([0-9a-f]*\)$/\1/p' out)
+	KEEP_WITNESS=1 screen $SAMPLE --spin 0
+	see "Now the witness"
+	# The commitment published, in the room, before any witness exists.
+	see "${commit:0:8} ${commit:8:8} ${commit:16:8} ${commit:24:8}"
+	see "${commit:32:8} ${commit:40:8} ${commit:48:8} ${commit:56:8}"
+	[ "$(wc -l < raffle.log)" -eq 1 ] || fail "records before the witness"
+	keys "red balloon  4 2 6"
+	see "red balloon  4 2 6_"
+	keys BSpace 5
+	see "red balloon  4 2 5_"
+	keys Enter
+	see "Press Space to draw"
+	grep -q '^2	.*	witness	text=red balloon 4 2 5	' raffle.log || fail "witness not recorded: $(sed -n 2p raffle.log)"
+	sleep 1
+	keys Space
+	wait_for 10 grep -q '	draw	' raffle.log || fail "no draw"
+	keys q y
+	ended
+	[ "$ended" = 0 ] || fail "exit $ended"
+	run "$RAFFLE" $SAMPLE --verify --expect-commit "${commit:0:16}"; expect_status 0
+	out_has "commit:   session 1 committed to ${commit:0:16}, as expected; 1 draws under it"
+	# Started again, the session goes on: no new commitment, no new witness.
+	restart
+	KEEP_WITNESS=1 screen $SAMPLE --spin 0
+	see "Press Space to draw"
+	unseen "Now the witness"
+	[ "$(grep -c '	session	' raffle.log)" -eq 1 ] || fail "a new session"
+}
+
+t_a_witness_given_on_the_command_line_skips_the_question() {
+	run "$RAFFLE" $SAMPLE --commit; expect_status 0
+	KEEP_WITNESS=1 screen $SAMPLE --witness "dice 3 5"
+	see "Press Space to draw"
+	grep -q '	witness	text=dice 3 5	' raffle.log || fail "not recorded"
 }

@@ -13,7 +13,7 @@ t_start_screen_says_what_the_draw_is_about() {
 	see "5 of 5"
 	commit=$(sed -n 's/.*\tcommit=\([0-9a-f]*\)\t.*/\1/p' raffle.log)
 	see "Seed commitment  ${commit:0:8} ${commit:8:8}"
-	see "#1 $(tail -n 1 raffle.log | awk -F'\t' '{ print substr($NF, 1, 12) }')"
+	see "#2 $(tail -n 1 raffle.log | awk -F'\t' '{ print substr($NF, 1, 12) }')"
 	unseen "so far"
 }
 
@@ -249,7 +249,7 @@ t_nobody_left_is_said_not_drawn() {
 t_a_failed_log_write_shows_the_error_not_a_winner() {
 	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
 	cp raffle.log before
-	screen_cmd "TERM=xterm-256color strace -f -o /dev/null -P '$PWD/raffle.log' -e trace=fsync -e inject=fsync:error=EIO:when=2 '$RAFFLE' $SAMPLE -l '$PWD/raffle.log' --spin 0"
+	screen_cmd "TERM=xterm-256color strace -f -o /dev/null -P '$PWD/raffle.log' -e trace=fsync -e inject=fsync:error=EIO:when=1 '$RAFFLE' $SAMPLE -l '$PWD/raffle.log' --spin 0"
 	see "Press Space to draw"
 	keys Space
 	see "The log could not be written"
@@ -269,6 +269,8 @@ t_the_terminal_is_handed_back_on_quit_and_ctrl_c() {
 	shell
 	see "ready\$"
 	keys "'$RAFFLE' $SAMPLE; echo status=\$?" Enter
+	see "Now the witness"
+	keys Enter
 	see "Press Space to draw"
 	keys q y
 	see "status=0"
@@ -336,8 +338,8 @@ t_double_presses_of_b_n_and_space_draw_once() {
 t_a_failed_no_show_leaves_the_grid_as_the_log_is() {
 	awk 'BEGIN { print "name"; for (i = 1; i <= 40; i++) print "Person " i }' > r.csv
 	printf 'prize,quantity\nMug,22\n' > p.csv
-	# The third write to the log (session, batch, no-show) fails.
-	screen_cmd "TERM=xterm-256color strace -f -o /dev/null -P '$PWD/raffle.log' -e trace=pwrite64 -e inject=pwrite64:error=ENOSPC:when=3 '$RAFFLE' -i r.csv -p p.csv -l '$PWD/raffle.log' --spin 0"
+	# The fourth write to the log (session, witness, batch, no-show) fails.
+	screen_cmd "TERM=xterm-256color strace -f -o /dev/null -P '$PWD/raffle.log' -e trace=pwrite64 -e inject=pwrite64:error=ENOSPC:when=4 '$RAFFLE' -i r.csv -p p.csv -l '$PWD/raffle.log' --spin 0"
 	see "Press Space to draw"
 	keys b
 	see "Mug: 22 winners"

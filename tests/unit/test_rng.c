@@ -19,20 +19,38 @@ seed_of(unsigned char seed[32], unsigned char b)
 	memset(seed, b, 32);
 }
 
-/* The stream of draw seq under seed and witness. */
+/* The stream of draw seq under seed and witness, as raffle 1.0 drew. */
+static void
+stream_v1(struct rng_stream *s, const unsigned char seed[32],
+    const char *witness, uint64_t seq)
+{
+	unsigned char	w[32];
+
+	rng_witness_hash(witness, w);
+	rng_stream_init_v1(s, seed, w, seq);
+}
+
+/*
+ * The stream of a draw whose chain value is seed with seq in its first
+ * eight bytes, and the witness: a different secret for every seq.
+ */
 static void
 stream(struct rng_stream *s, const unsigned char seed[32], const char *witness,
     uint64_t seq)
 {
-	struct rng_key	k;
+	unsigned char	w[32], secret[32];
+	int		i;
 
-	rng_key_init(&k, seed, witness);
-	rng_stream_init(s, &k, seq);
+	memcpy(secret, seed, 32);
+	for (i = 0; i < 8; i++)
+		secret[i] ^= (unsigned char)(seq >> (8 * i));
+	rng_witness_hash(witness, w);
+	rng_stream_init(s, secret, w);
 }
 
 /*
  * The derivation is part of the log format: a change would make every old
- * log fail --verify. These values pin it.
+ * log fail --verify. These values pin it (raffle 1.0's).
  */
 static void
 test_fixed_seed_gives_fixed_indices(void **state)
@@ -46,21 +64,66 @@ test_fixed_seed_gives_fixed_indices(void **state)
 
 	(void)state;
 	seed_of(seed, 7);
-	rng_commit(seed, commit);
+	rng_chain_down(seed, commit);
 	hex_encode(hex, commit, 32);
 	/* BLAKE2b-256 of 32 bytes of 7, as b2sum -l 256 prints it. */
 	assert_string_equal(hex, "17cdc7bca3f2a0bda60c6de5b96f82a3"
 	    "6239b44bde397a3862d529ba8b3d7c62");
-	stream(&s, seed, "", 3);
+	stream_v1(&s, seed, "", 3);
 	for (i = 0; i < 3; i++)
 		got[i] = rng_uniform(&s, 1000);
 	rng_stream_free(&s);
-	stream(&s, seed, "red balloon", 3);
+	stream_v1(&s, seed, "red balloon", 3);
 	for (i = 3; i < 6; i++)
 		got[i] = rng_uniform(&s, 1000);
 	rng_stream_free(&s);
 	for (i = 0; i < 6; i++)
 		assert_int_equal(got[i], want[i]);
+}
+
+/* Protocol 2's derivation, pinned as protocol 1's is above. */
+static void
+test_fixed_secret_gives_fixed_indices(void **state)
+{
+	unsigned char		secret[32], w[32];
+	struct rng_stream	s;
+	uint64_t		got[6];
+	const uint64_t		want[6] = { 664, 431, 839, 84, 660, 243 };
+	int			i;
+
+	(void)state;
+	seed_of(secret, 7);
+	rng_witness_hash("", w);
+	rng_stream_init(&s, secret, w);
+	for (i = 0; i < 3; i++)
+		got[i] = rng_uniform(&s, 1000);
+	rng_stream_free(&s);
+	rng_witness_hash("red balloon", w);
+	rng_stream_init(&s, secret, w);
+	for (i = 3; i < 6; i++)
+		got[i] = rng_uniform(&s, 1000);
+	rng_stream_free(&s);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(got[i], want[i]);
+}
+
+/* Each value hashes to the one before it; the last is the secret. */
+static void
+test_the_chain_goes_down_from_the_secret(void **state)
+{
+	unsigned char	x[32], up[32], (*chain)[32];
+	int		k;
+
+	(void)state;
+	seed_of(x, 11);
+	chain = rng_chain_new(x, 50);
+	assert_memory_equal(chain[50], x, 32);
+	for (k = 50; k > 0; k--) {
+		crypto_generichash(up, 32, chain[k], 32, NULL, 0);
+		assert_memory_equal(up, chain[k - 1], 32);
+		assert_memory_not_equal(chain[k], chain[k - 1], 32);
+	}
+	free(chain);
 }
 
 static void
@@ -82,7 +145,7 @@ test_stream_depends_on_seed_witness_and_seq(void **state)
 	stream(&s, a, "w", 1);
 	x[2] = rng_uniform(&s, UINT64_MAX);
 	rng_stream_free(&s);
-	stream(&s, a, "", 2);
+	stream_v1(&s, a, "", 1);
 	x[3] = rng_uniform(&s, UINT64_MAX);
 	rng_stream_free(&s);
 	assert_true(x[0] != x[1] && x[0] != x[2] && x[0] != x[3]);
@@ -200,6 +263,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_seed_gives_fixed_indices),
+		cmocka_unit_test(test_fixed_secret_gives_fixed_indices),
+		cmocka_unit_test(test_the_chain_goes_down_from_the_secret),
 		cmocka_unit_test(test_stream_depends_on_seed_witness_and_seq),
 		cmocka_unit_test(test_uniform_small_range_passes_chi_square),
 		cmocka_unit_test(test_no_modulo_bias_on_a_huge_range),
