@@ -1,6 +1,6 @@
 # raffle: a terminal raffle for live events.
 #
-# make              build ./raffle
+# make              build ./raffle (installs nothing)
 # make test         every test; the last line says how many passed and failed
 # make run          the projector screen on the bundled sample data
 # make bench        speed and memory against the peers, as ratios
@@ -12,6 +12,12 @@
 #
 # Objects go to $(B) (default build/), so that a sanitizer build and the
 # plain one never mix.
+#
+# Only the developer targets (run, test, bench, picture, sanitize, valgrind,
+# lint, fuzz) install the Debian packages they need (apt-get as root, else
+# the command to run is printed); make, make install and the object rules
+# never do. They install first and then make their goal in a second make,
+# so that the packages are there before anything is compiled.
 
 PREFIX ?= /usr/local
 MANPREFIX ?= $(PREFIX)/share/man
@@ -25,7 +31,7 @@ WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wwrite-strings -Wformat=2 -Wundef -Wvla -Wcast-qual
 DEFINES = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 # Recursive (=) on purpose: on a fresh machine pkg-config may only exist once
-# the deps target has run, so the flags are asked for when first used.
+# a developer target has installed it, so the flags are asked for when used.
 SODIUM_CFLAGS = $(shell $(PKG_CONFIG) --cflags libsodium 2>/dev/null)
 CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs libsodium ncursesw 2>/dev/null)
@@ -55,23 +61,24 @@ UNIT = $(UNIT_NAMES:%=$(B)/tests/unit/test_%) \
 
 all: $(BIN)
 
-# A fresh machine gets its packages first (apt-get as root, else the command
-# to run). The check is a few dpkg queries and changes no target's age.
-deps:
-	@tests/install-deps
+# What building needs; what running and testing need besides.
+BUILD_DEPS = gcc make pkg-config libncurses-dev libsodium-dev libcsv-dev
+RUN_DEPS = unifont
+TEST_DEPS = $(BUILD_DEPS) $(RUN_DEPS) libcmocka-dev tmux strace python3 \
+	locales gettext
 
 $(BIN): $(CORE) $(FACES)
 	$(CC) $(LDFLAGS) -o $@ $(CORE) $(FACES) $(LDLIBS)
 
-$(B)/src/%.o: src/%.c | deps
+$(B)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(SCREEN): $(B)/src/%.o: src/%.c | deps
+$(SCREEN): $(B)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(SCREEN_CFLAGS) -c -o $@ $<
 
-$(B)/tests/unit/%.o: tests/unit/%.c | deps
+$(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
@@ -79,26 +86,36 @@ $(B)/tests/unit/test_%: $(B)/tests/unit/test_%.o $(CORE)
 	$(CC) $(LDFLAGS) -o $@ $< $(CORE) $(LDLIBS) -lcmocka
 
 $(B)/tests/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c \
-    tests/fuzz/harness.h $(CORE) | deps
+    tests/fuzz/harness.h $(CORE)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -DTARGET='"$*"' $(LDFLAGS) -o $@ \
 	    tests/fuzz/fuzz_$*.c tests/fuzz/driver.c $(CORE) $(LDLIBS)
 
-test: $(BIN) $(UNIT)
+test:
+	@tests/install-deps $(TEST_DEPS)
+	@$(MAKE) --no-print-directory test-now
+
+test-now: $(BIN) $(UNIT)
 	@RAFFLE="$(abspath $(BIN))" tests/run $(UNIT)
 
 # The screen on the sample data, with a fresh demonstration log each time.
-run: $(BIN)
+run:
+	@tests/install-deps $(BUILD_DEPS) $(RUN_DEPS)
+	@$(MAKE) --no-print-directory $(BIN)
 	@mkdir -p tests/out
-	@rm -f tests/out/demo.log tests/out/demo.log.torn-*
+	@rm -f tests/out/demo.log tests/out/demo.log.*
 	./$(BIN) -i data/roster.csv -p data/prizes.csv --weight-column tickets \
 	    --group-column team -l tests/out/demo.log --title "Spring Meetup"
 
-bench: $(BIN)
+bench:
+	@tests/install-deps $(BUILD_DEPS) tmux python3 time
+	@$(MAKE) --no-print-directory $(BIN)
 	@tests/bench/run
 
-# The README's pictures of the screen (needs tmux, aha and chromium).
-picture: $(BIN)
+# The README's pictures of the screen.
+picture:
+	@tests/install-deps $(BUILD_DEPS) $(RUN_DEPS) tmux aha chromium
+	@$(MAKE) --no-print-directory $(BIN)
 	tests/picture/make-picture
 
 # The whole suite, CLI and screen tests too, on an ASan + UBSan build. Any
@@ -107,7 +124,7 @@ picture: $(BIN)
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 sanitize:
-	@tests/install-deps clang libclang-rt-14-dev
+	@tests/install-deps $(TEST_DEPS) clang libclang-rt-14-dev
 	$(MAKE) B=build/sanitize BIN=build/sanitize/raffle CC=clang \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/sanitize/raffle \
 	    $(subst $(B)/,build/sanitize/,$(UNIT))
@@ -118,8 +135,9 @@ sanitize:
 	@tests/sanitize-reports build/sanitize/reports
 
 # The CLI tests once more, every run of raffle under valgrind.
-valgrind: $(BIN)
-	@tests/install-deps valgrind
+valgrind:
+	@tests/install-deps $(TEST_DEPS) valgrind
+	@$(MAKE) --no-print-directory $(BIN)
 	@rm -rf build/valgrind && mkdir -p build/valgrind
 	@VALGRIND_LOGS="$(abspath build/valgrind)" \
 	    RAFFLE="$(abspath tests/valgrind-raffle)" \
@@ -127,11 +145,11 @@ valgrind: $(BIN)
 	    tests/run
 
 lint:
-	@tests/install-deps cppcheck clang-tidy
+	@tests/install-deps $(BUILD_DEPS) cppcheck clang-tidy
 	tests/lint
 
 fuzz:
-	@tests/install-deps clang libclang-rt-14-dev
+	@tests/install-deps $(BUILD_DEPS) clang libclang-rt-14-dev
 	@CORE_NAMES="$(CORE_NAMES)" tests/fuzz/run
 
 install: $(BIN)
@@ -151,8 +169,8 @@ uninstall:
 clean:
 	rm -rf raffle build tests/out
 
-.PHONY: all deps test run bench picture sanitize valgrind lint fuzz install \
-	uninstall clean
+.PHONY: all test test-now run bench picture sanitize valgrind lint fuzz \
+	install uninstall clean
 .SECONDARY:
 
 -include $(CORE:.o=.d) $(FACES:.o=.d) $(UNIT:=.d)

@@ -371,6 +371,13 @@ cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 		session_close(&s);
 		return EXIT_EXHAUSTED;
 	}
+	/* A run on an old log says so: it is not a fresh start. */
+	if (s.led.nrecords > 0)
+		fprintf(stderr, "raffle: %s: continues an existing log of %zu %s "
+		    "(%llu records), %s\n", s.led.path, s.ev.nresults,
+		    s.ev.nresults == 1 ? "draw" : "draws",
+		    (unsigned long long)s.led.nrecords, s.resumed ?
+		    "in the same session" : "in a new session");
 	if (cli_ready(c, &s, c->mode == MODE_DRAW && c->draw != DRAW_ALL ?
 	    c->draw : c->mode == MODE_FORFEIT ? 1 : 0, &f) != 0)
 		goto fail;

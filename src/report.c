@@ -137,33 +137,28 @@ pad(FILE *fp, const char *s, size_t cols)
 
 /*
  * The table: one block per prize in the order prizes were first drawn,
- * each draw on a line with its sequence number, time, name and id. The rows
- * are put in prize order by a counting sort: generic draws make a prize of
- * every draw, and a scan per prize would be quadratic.
+ * each draw on a line with its sequence number, time, name and id.
  */
 static void
 print_text(const struct collect *c, FILE *fp)
 {
-	size_t	 i, k, g, namew = 4, *start, *order;
+	size_t	 i, k, g, namew = 4, *key, *order;
 	char	 when[20], seq[24];
 
 	if (c->n == 0) {
 		fputs("No draws yet.\n", fp);
 		return;
 	}
-	start = xcalloc(c->prizes.n + 1, sizeof *start);
+	key = xreallocarray(NULL, c->n, sizeof *key);
 	order = xreallocarray(NULL, c->n, sizeof *order);
 	for (i = 0; i < c->n; i++) {
 		size_t	w = text_width(c->rows[i].name, strlen(c->rows[i].name));
 
 		if (w > namew)
 			namew = w > 40 ? 40 : w;
-		start[c->rows[i].group + 1]++;
+		key[i] = c->rows[i].group;
 	}
-	for (g = 0; g < c->prizes.n; g++)
-		start[g + 1] += start[g];
-	for (i = 0; i < c->n; i++)
-		order[start[c->rows[i].group]++] = i;
+	order_by_first_seen(key, c->n, c->prizes.n, order);
 	for (i = 0, g = (size_t)-1; i < c->n; i++) {
 		const struct row	*r = &c->rows[order[i]];
 
@@ -189,7 +184,7 @@ print_text(const struct collect *c, FILE *fp)
 			    (unsigned long long)r->replaces);
 		putc('\n', fp);
 	}
-	free(start);
+	free(key);
 	free(order);
 }
 

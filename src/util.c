@@ -250,3 +250,30 @@ sync_dir(const char *path)
 	free(copy);
 	return rc;
 }
+
+/*
+ * A counting sort, linear: without a prize table every draw is a prize of
+ * its own, and a scan per prize would be quadratic.
+ */
+size_t
+order_by_first_seen(const size_t *key, size_t n, size_t nkeys, size_t *order)
+{
+	size_t	*group, *start, i, g, ngroups = 0;
+
+	group = xreallocarray(NULL, nkeys + 1, sizeof *group);
+	for (i = 0; i < nkeys; i++)
+		group[i] = SIZE_MAX;
+	start = xcalloc(n + 2, sizeof *start);
+	for (i = 0; i < n; i++) {
+		if (group[key[i]] == SIZE_MAX)
+			group[key[i]] = ngroups++;
+		start[group[key[i]] + 1]++;
+	}
+	for (g = 0; g < ngroups; g++)
+		start[g + 1] += start[g];
+	for (i = 0; i < n; i++)
+		order[start[group[key[i]]]++] = i;
+	free(group);
+	free(start);
+	return ngroups;
+}

@@ -56,6 +56,13 @@ int	 hex_decode(unsigned char *, size_t, const char *);
 int	 parse_u64(const char *, uint64_t, uint64_t *);
 uint64_t hash_bytes(const char *, size_t);
 
+/*
+ * Order n items by key (each below nkeys): the keys in the order each is
+ * first met, the items of one key in their own order. order gets the
+ * items' indices; returns how many keys were met.
+ */
+size_t	 order_by_first_seen(const size_t *, size_t, size_t, size_t *);
+
 /* fsync the directory holding path, so a new name in it survives a crash. */
 int	 sync_dir(const char *);
 

@@ -216,6 +216,16 @@ t_a_second_writer_exits_75_and_changes_nothing() {
 	kill $holder; wait $holder 2>/dev/null || true
 }
 
+t_a_run_on_an_existing_log_says_it_continues_it() {
+	run "$RAFFLE" $SAMPLE --draw 2; expect_status 0
+	err_lacks "continues"
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	err_has "raffle: raffle.log: continues an existing log of 2 draws (4 records), in the same session"
+	printf 'name\nAna\nBo\nCy\n' > other.csv
+	run "$RAFFLE" -i other.csv --draw 1; expect_status 0
+	err_has "continues an existing log of 3 draws (5 records), in a new session"
+}
+
 t_a_changed_roster_is_said_and_history_kept_by_id() {
 	printf 'id,name\n1,Ana\n2,Bo\n3,Cy\n' > r.csv
 	run "$RAFFLE" -i r.csv --draw 2; expect_status 0
