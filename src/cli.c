@@ -156,6 +156,10 @@ cli_open(struct cli *c, struct session *s, struct roster *r,
 	so.log = c->log;
 	so.repeat = c->repeat;
 	so.commit = c->mode == MODE_COMMIT;
+	so.rehearsal = c->rehearsal;
+	/* The screen and --commit start a rehearsal over. */
+	so.fresh = c->rehearsal && (c->mode == MODE_COMMIT ||
+	    c->mode == MODE_NONE);
 	return session_open(s, r, p, &so, f);
 }
 
@@ -227,7 +231,10 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 		return cli_fail(&f);
 	}
 	hex_encode(hex, s.commit, 32);
-	printf("raffle commitment, to publish before the draw\n\n");
+	if (c->rehearsal)
+		printf("REHEARSAL: this commitment is for practice only\n\n");
+	else
+		printf("raffle commitment, to publish before the draw\n\n");
 	printf("commitment  %s\n", hex);
 	printf("session     record %llu of %s\n", (unsigned long long)s.seq,
 	    s.led.path);

@@ -36,6 +36,7 @@ struct cli {
 	size_t			 draw;		/* --draw N, or DRAW_ALL */
 	uint64_t		 forfeit;	/* --forfeit SEQ */
 	int			 repeat;	/* --allow-repeat */
+	int			 rehearsal;	/* --rehearsal: log is FILE.rehearsal */
 	const char		*witness;
 	enum report_format	 format;
 	const char		*expect_head;

@@ -36,6 +36,7 @@ enum {
 	OPT_EXPECT_HEAD,
 	OPT_EXPECT_COMMIT,
 	OPT_COMMIT,
+	OPT_REHEARSAL,
 	OPT_TITLE,
 	OPT_SPIN,
 	OPT_BATCH,
@@ -65,6 +66,7 @@ static const struct option long_options[] = {
 	{ "expect-head",	required_argument,	NULL, OPT_EXPECT_HEAD },
 	{ "expect-commit",	required_argument,	NULL, OPT_EXPECT_COMMIT },
 	{ "commit",		no_argument,		NULL, OPT_COMMIT },
+	{ "rehearsal",		no_argument,		NULL, OPT_REHEARSAL },
 	{ "title",		required_argument,	NULL, OPT_TITLE },
 	{ "spin",		required_argument,	NULL, OPT_SPIN },
 	{ "batch",		required_argument,	NULL, OPT_BATCH },
@@ -75,13 +77,17 @@ static const struct option long_options[] = {
 };
 
 static const char usage_text[] =
-"usage: raffle -i FILE [-p FILE] [-l FILE] [draw options] [screen options]\n"
+"usage: raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
+"              [screen options]\n"
 "       raffle -i FILE [roster options] --list | --check\n"
-"       raffle -i FILE [-p FILE] [-l FILE] [--allow-repeat] --commit\n"
-"       raffle -i FILE [-p FILE] [-l FILE] [draw options] --draw N|all\n"
-"       raffle -i FILE [-p FILE] [-l FILE] [draw options] --forfeit SEQ\n"
-"       raffle [-l FILE] --print [--format text|csv|json]\n"
-"       raffle [-i FILE ... [-p FILE ...]] [-l FILE] --verify\n"
+"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [--allow-repeat]\n"
+"              --commit\n"
+"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
+"              --draw N|all\n"
+"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
+"              --forfeit SEQ\n"
+"       raffle [-l FILE] [--rehearsal] --print [--format text|csv|json]\n"
+"       raffle [-i FILE ... [-p FILE ...]] [-l FILE] [--rehearsal] --verify\n"
 "              [--expect-commit HEX] [--expect-head SEQ:HEX]\n"
 "       raffle -h | --help | -V | --version\n"
 "\n"
@@ -105,6 +111,8 @@ static const char usage_text[] =
 "  -p, --prizes FILE      the prize table: prize,quantity[,eligible];\n"
 "                         --verify takes one per version of it\n"
 "  -l, --log FILE         the result log (default: raffle.log)\n"
+"      --rehearsal        practise on FILE.rehearsal, never the real log;\n"
+"                         the screen and --commit start it over\n"
 "\n"
 "Roster options:\n"
 "      --delimiter C      ',' ';' '|' or 'tab' (default: detected from line 1)\n"
@@ -204,6 +212,7 @@ set_mode(struct cli *c, enum cli_mode m, const char *name)
 int
 main(int argc, char **argv)
 {
+	static char	rehearsal_log[4096];
 	struct cli	c;
 	uint64_t	num;
 	int		ch;
@@ -313,6 +322,9 @@ main(int argc, char **argv)
 		case OPT_COMMIT:
 			set_mode(&c, MODE_COMMIT, "--commit");
 			break;
+		case OPT_REHEARSAL:
+			c.rehearsal = 1;
+			break;
 		case OPT_TITLE:
 			if (utf8_invalid_at(optarg, strlen(optarg)) !=
 			    strlen(optarg))
@@ -355,6 +367,11 @@ main(int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if (c.log == NULL)
 		c.log = "raffle.log";
+	/* A rehearsal has its own log, whose name says so. */
+	if (c.rehearsal) {
+		snprintf(rehearsal_log, sizeof rehearsal_log, "%s.rehearsal", c.log);
+		c.log = rehearsal_log;
+	}
 	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
 		usage_error("--expect-head goes with --verify%s", "");
 	if (c.expect_commit != NULL && c.mode != MODE_VERIFY)

@@ -18,6 +18,7 @@ struct collect {
 	struct row	*rows;
 	size_t		 n, cap;
 	struct strmap	 prizes;	/* numbered in order of first draw */
+	int		 rehearsal;	/* a session says it is one */
 };
 
 static int
@@ -31,8 +32,9 @@ collect_record(void *arg, const struct record *r,
 	long		 g;
 	const char	*v;
 
-	(void)ls;
 	(void)f;
+	if (r->kind == REC_SESSION)
+		c->rehearsal |= ls->rehearsal;
 	if (r->kind == REC_FORFEIT) {
 		parse_u64(record_get(r, "draw"), UINT64_MAX, &n);
 		for (lo = 0, hi = c->n; lo < hi;) {
@@ -199,6 +201,12 @@ report_print(struct ledger *l, enum report_format fmt, FILE *fp,
 	memset(&c, 0, sizeof c);
 	rc = ledger_scan(l, collect_record, &c, f);
 	if (rc == 0) {
+		/* A rehearsal's results are never mistaken for the draw's. */
+		if (c.rehearsal && fmt != REPORT_TEXT)
+			warn_msg("%s: a rehearsal, not the real draw", l->path);
+		else if (c.rehearsal)
+			fputs("REHEARSAL: practice results, not the real draw.\n\n",
+			    fp);
 		if (fmt == REPORT_CSV)
 			print_csv(&c, fp);
 		else if (fmt == REPORT_JSON)

@@ -207,6 +207,22 @@ cannot_take_up(struct session *s, const struct replay *rp, char *reason,
 	return reason;
 }
 
+/* Empty the (locked) log and forget its secret: a rehearsal starts over. */
+static int
+start_over(struct session *s, struct fault *f)
+{
+	char	*path = key_path(s);
+
+	unlink(path);
+	free(path);
+	if (s->led.fd == -1)
+		return 0;
+	if (ftruncate(s->led.fd, 0) == -1 || fsync(s->led.fd) == -1)
+		return fault_set(f, EXIT_IOERR, "%s: cannot start the rehearsal "
+		    "over: %s", s->led.path, strerror(errno));
+	return ledger_find_torn(&s->led, f);
+}
+
 int
 session_open(struct session *s, struct roster *r, const struct prizes *p,
     const struct session_opts *o, struct fault *f)
@@ -222,6 +238,8 @@ session_open(struct session *s, struct roster *r, const struct prizes *p,
 	s->repeat = o->repeat;
 	s->rehearsal = o->rehearsal;
 	if (ledger_open(&s->led, o->log, f) != 0)
+		return -1;
+	if (o->fresh && start_over(s, f) != 0)
 		return -1;
 	if (event_init(&s->ev, r, p, f) != 0)
 		return -1;

@@ -23,6 +23,7 @@ struct session_opts {
 	int		 repeat;	/* --allow-repeat */
 	int		 rehearsal;	/* --rehearsal: the session says so */
 	int		 commit;	/* --commit: a new session, whatever is there */
+	int		 fresh;		/* empty the log first (a rehearsal's) */
 };
 
 /* Why a draw stopped short of what was asked. */

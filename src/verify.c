@@ -330,11 +330,12 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 	if (c->v2draws > 0)
 		fprintf(out, "secrets:  every draw's secret follows from its "
 		    "session's commitment\n");
-	if (c->rehearsals > 0)
-		fprintf(out, "note:     %llu of the %llu sessions %s rehearsals, "
+	if (c->rehearsals > 0 && c->rehearsals == c->sessions)
+		fprintf(out, "REHEARSAL: practice only, not the real draw\n");
+	else if (c->rehearsals > 0)
+		fprintf(out, "REHEARSAL: %llu of the %llu sessions are practice, "
 		    "not the real draw\n", (unsigned long long)c->rehearsals,
-		    (unsigned long long)c->sessions, c->rehearsals == 1 ?
-		    "is a rehearsal: it is" : "are");
+		    (unsigned long long)c->sessions);
 	if (c->npairs > 0) {
 		for (i = 0; i < c->npairs; i++)
 			used += c->pairs[i].used;
