@@ -43,8 +43,8 @@ SCREEN_CFLAGS = $(WARNINGS) $(DEFINES) -DNCURSES_WIDECHAR=1 \
 LDLIBS = $(PKG_LIBS) -lcsv
 
 # The core: no curses, no sleeping. Tests and fuzzers link it directly.
-CORE_NAMES = util text csvin csvout roster rng \
-	sumtree prizes strmap ledger-read ledger-write event session report verify \
+CORE_NAMES = util text csvin csvout roster rng sumtree prizes strmap \
+	ledger-read ledger-write ledger-follow event session report verify \
 	bigfont reel layout
 # The faces: the command line, and the screen (the only files with curses).
 SCREEN_NAMES = screen paint view-start view-draw view-batch view-list view-witness \

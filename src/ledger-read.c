@@ -131,7 +131,7 @@ ledger_read(struct ledger *l, const char *path, struct fault *f)
 }
 
 /* The state a scan carries from record to record. */
-struct scan {
+struct ledger_scan {
 	struct ledger		*l;
 	struct ledger_session	 sess;
 	char			*strings[4];	/* owned copies for sess */
@@ -140,11 +140,13 @@ struct scan {
 	size_t			 ndrawn;
 	uint64_t		 line;
 	struct fault		*f;
+	char			*buf;		/* the line being cut apart */
+	size_t			 bufcap;
 };
 
 /* Fail the scan at the current line. */
 static int __attribute__((format(printf, 2, 3)))
-bad(struct scan *sc, const char *fmt, ...)
+bad(struct ledger_scan *sc, const char *fmt, ...)
 {
 	char	msg[512];
 	va_list	ap;
@@ -169,7 +171,7 @@ is_hex(const char *s, size_t n)
 
 /* Fetch a key that must be there, and (when hexlen) be that much hex. */
 static const char *
-need(struct scan *sc, const struct record *r, const char *key, size_t hexlen)
+need(struct ledger_scan *sc, const struct record *r, const char *key, size_t hexlen)
 {
 	const char	*v = record_get(r, key);
 
@@ -185,7 +187,7 @@ need(struct scan *sc, const struct record *r, const char *key, size_t hexlen)
 }
 
 static int
-need_number(struct scan *sc, const struct record *r, const char *key,
+need_number(struct ledger_scan *sc, const struct record *r, const char *key,
     uint64_t *out)
 {
 	const char	*v;
@@ -198,7 +200,7 @@ need_number(struct scan *sc, const struct record *r, const char *key,
 }
 
 static void
-keep(struct scan *sc, int slot, const char **dst, const char *src)
+keep(struct ledger_scan *sc, int slot, const char **dst, const char *src)
 {
 	free(sc->strings[slot]);
 	sc->strings[slot] = xstrdup(src);
@@ -207,7 +209,7 @@ keep(struct scan *sc, int slot, const char **dst, const char *src)
 
 /* A session record: what it commits to, under which protocol. */
 static int
-scan_session(struct scan *sc, const struct record *r)
+scan_session(struct ledger_scan *sc, const struct record *r)
 {
 	struct ledger_session	*s = &sc->sess;
 	const char		*v, *c;
@@ -265,7 +267,7 @@ scan_session(struct scan *sc, const struct record *r)
 
 /* A draw's protocol 2 secret: the next value down the session's chain. */
 static int
-scan_step(struct scan *sc, const struct record *r)
+scan_step(struct ledger_scan *sc, const struct record *r)
 {
 	struct ledger_session	*s = &sc->sess;
 	const char		*v;
@@ -296,7 +298,7 @@ scan_step(struct scan *sc, const struct record *r)
 
 /* The rules of one record beyond its syntax: what a session allows. */
 static int
-scan_rules(struct scan *sc, const struct record *r)
+scan_rules(struct ledger_scan *sc, const struct record *r)
 {
 	struct ledger_session	*s = &sc->sess;
 	const char		*v;
@@ -386,7 +388,7 @@ scan_rules(struct scan *sc, const struct record *r)
  * line end an editor or a transfer added: said so, with the fix.
  */
 static int
-scan_bytes(struct scan *sc, const char *line, size_t len)
+scan_bytes(struct ledger_scan *sc, const char *line, size_t len)
 {
 	const unsigned char	*s = (const unsigned char *)line;
 	size_t			 i, bad_at;
@@ -417,7 +419,7 @@ scan_bytes(struct scan *sc, const char *line, size_t len)
  * there; r points into buf.
  */
 static int
-scan_line(struct scan *sc, const char *line, size_t len, char *buf,
+scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
     struct record *r)
 {
 	crypto_generichash_state	 st;
@@ -498,22 +500,55 @@ scan_line(struct scan *sc, const char *line, size_t len, char *buf,
 	return 0;
 }
 
-/* Check one record, call fn, and move the head on. */
-static int
-scan_record(struct scan *sc, const char *line, size_t len, char *buf,
-    ledger_fn fn, void *arg)
+struct ledger_scan *
+ledger_scan_begin(struct ledger *l)
+{
+	struct ledger_scan	*sc = xcalloc(1, sizeof *sc);
+
+	sc->l = l;
+	sc->ndrawn = 1024;
+	sc->drawn = xcalloc(sc->ndrawn, 1);
+	sc->bufcap = 256;
+	sc->buf = xmalloc(sc->bufcap);
+	memset(l->head, 0, sizeof l->head);
+	l->nrecords = 0;
+	l->unended = 0;
+	return sc;
+}
+
+void
+ledger_scan_end(struct ledger_scan *sc)
+{
+	size_t	i;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; i < sizeof sc->strings / sizeof sc->strings[0]; i++)
+		free(sc->strings[i]);
+	free(sc->drawn);
+	free(sc->buf);
+	free(sc);
+}
+
+int
+ledger_scan_record(struct ledger_scan *sc, const char *line, size_t len,
+    ledger_fn fn, void *arg, struct fault *f)
 {
 	struct record	r;
 
+	sc->f = f;
 	sc->line = sc->l->nrecords + 1;
 	if (sc->line >= sc->ndrawn) {
 		sc->drawn = xrealloc(sc->drawn, sc->ndrawn * 2);
 		memset(sc->drawn + sc->ndrawn, 0, sc->ndrawn);
 		sc->ndrawn *= 2;
 	}
-	if (scan_line(sc, line, len, buf, &r) != 0 || scan_rules(sc, &r) != 0)
+	if (len + 1 > sc->bufcap)
+		sc->buf = xrealloc(sc->buf, sc->bufcap = len + 256);
+	if (scan_line(sc, line, len, sc->buf, &r) != 0 ||
+	    scan_rules(sc, &r) != 0)
 		return -1;
-	if (fn != NULL && fn(arg, &r, &sc->sess, sc->f) != 0)
+	if (fn != NULL && fn(arg, &r, &sc->sess, f) != 0)
 		return -1;
 	memcpy(sc->l->head, r.hash, 32);
 	sc->l->nrecords++;
@@ -527,18 +562,17 @@ scan_record(struct scan *sc, const char *line, size_t len, char *buf,
  * log. A torn first record begins "1<tab>" or is zero bytes.
  */
 static int
-scan_tail(struct scan *sc, ledger_fn fn, void *arg)
+scan_tail(struct ledger_scan *sc, ledger_fn fn, void *arg)
 {
 	struct ledger	*l = sc->l;
 	struct fault	 quiet, *f = sc->f;
-	char		*tail, *buf;
+	char		*tail;
 	size_t		 len = l->torn;
 	int		 rc = 0;
 
 	if (len == 0)
 		return 0;
 	tail = xmalloc(len + 1);
-	buf = xmalloc(len + 1);
 	if (read_at(l->fd, tail, len, (off_t)l->size) == -1) {
 		rc = fault_set(f, EXIT_IOERR, "%s: cannot read: %s", l->path,
 		    strerror(errno));
@@ -546,8 +580,7 @@ scan_tail(struct scan *sc, ledger_fn fn, void *arg)
 	}
 	while (len > 0 && tail[len - 1] == '\0')
 		len--;
-	sc->f = &quiet;
-	if (len > 0 && scan_record(sc, tail, len, buf, fn, arg) == 0) {
+	if (len > 0 && ledger_scan_record(sc, tail, len, fn, arg, &quiet) == 0) {
 		l->unended = 1;
 		l->size += len;
 		l->torn -= len;
@@ -563,7 +596,6 @@ scan_tail(struct scan *sc, ledger_fn fn, void *arg)
 out:
 	sc->f = f;
 	free(tail);
-	free(buf);
 	return rc;
 }
 
@@ -574,23 +606,15 @@ out:
 int
 ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 {
-	struct scan	 sc;
-	char		*buf, *line, *nl;
-	size_t		 cap = 1 << 20, linecap = 256, have = 0, pos = 0, len, i;
-	size_t		 want;
-	off_t		 off = 0;
-	int		 rc = -1;
+	struct ledger_scan	*sc;
+	char			*buf, *nl;
+	size_t			 cap = 1 << 20, have = 0, pos = 0, len, want;
+	off_t			 off = 0;
+	int			 rc = -1;
 
-	memset(&sc, 0, sizeof sc);
-	sc.l = l;
-	sc.f = f;
-	sc.ndrawn = 1024;
-	sc.drawn = xcalloc(sc.ndrawn, 1);
-	memset(l->head, 0, sizeof l->head);
-	l->nrecords = 0;
-	l->unended = 0;
+	sc = ledger_scan_begin(l);
+	sc->f = f;
 	buf = xmalloc(cap);
-	line = xmalloc(linecap);
 	if (l->fd == -1)
 		goto done;
 	while ((size_t)off + pos < l->size) {
@@ -614,22 +638,17 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 			continue;
 		}
 		len = (size_t)(nl - (buf + pos));
-		if (len + 1 > linecap)
-			line = xrealloc(line, linecap = len + 256);
-		if (scan_record(&sc, buf + pos, len, line, fn, arg) != 0)
+		if (ledger_scan_record(sc, buf + pos, len, fn, arg, f) != 0)
 			goto out;
 		pos += len + 1;
 	}
-	if (scan_tail(&sc, fn, arg) != 0)
+	if (scan_tail(sc, fn, arg) != 0)
 		goto out;
 done:
 	l->torn_line = l->nrecords + 1;
 	rc = 0;
 out:
-	for (i = 0; i < sizeof sc.strings / sizeof sc.strings[0]; i++)
-		free(sc.strings[i]);
-	free(sc.drawn);
+	ledger_scan_end(sc);
 	free(buf);
-	free(line);
 	return rc;
 }

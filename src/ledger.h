@@ -109,6 +109,36 @@ int	 ledger_read(struct ledger *, const char *, struct fault *);
  */
 int	 ledger_scan(struct ledger *, ledger_fn, void *, struct fault *);
 
+/*
+ * The scan behind ledger_scan(), record by record, for a reader that goes
+ * on as the file grows (ledger-follow.c). Begin resets the ledger's head
+ * and count; each record is one line without its newline.
+ */
+struct ledger_scan;
+struct ledger_scan *ledger_scan_begin(struct ledger *);
+int	 ledger_scan_record(struct ledger_scan *, const char *, size_t,
+	    ledger_fn, void *, struct fault *);
+void	 ledger_scan_end(struct ledger_scan *);
+
+/*
+ * A log followed as another raffle writes it (ledger-follow.c), read-only.
+ * ledger_follow_read() calls fn for each whole record added since its last
+ * call and returns 1, or 0 when there is none (a record still being
+ * written waits), -1 with the fault for damage, or LEDGER_RESTART when the
+ * log was replaced, cut short or removed: the caller forgets what it was
+ * told, and the next read starts from the first record again. The
+ * descriptor (or -1: poll) becomes readable when the log may have changed.
+ */
+#define LEDGER_RESTART	2
+struct ledger_follow;
+struct ledger_follow *ledger_follow_open(const char *);
+int	 ledger_follow_read(struct ledger_follow *, ledger_fn, void *,
+	    struct fault *);
+int	 ledger_follow_fd(const struct ledger_follow *);
+/* The log as read so far: its head, its records. */
+const struct ledger *ledger_follow_ledger(const struct ledger_follow *);
+void	 ledger_follow_close(struct ledger_follow *);
+
 /* The value of key in the record, or NULL. */
 const char *record_get(const struct record *, const char *);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <poll.h>
 #include <cmocka.h>
 
 #include <sodium.h>
@@ -326,6 +327,106 @@ test_one_forfeit_one_replacement(void **state)
 }
 
 static int
+count_only(void *arg, const struct record *r, const struct ledger_session *s,
+    struct fault *f)
+{
+	(void)r;
+	(void)s;
+	(void)f;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* Whether the follower's descriptor says the log may have changed. */
+static int
+woken(struct ledger_follow *lf)
+{
+	struct pollfd	p = { ledger_follow_fd(lf), POLLIN, 0 };
+
+	return p.fd != -1 && poll(&p, 1, 2000) == 1;
+}
+
+/*
+ * A follower sees the records as they come, a torn one only once whole,
+ * and starts over when the log is replaced or cut short.
+ */
+static void
+test_a_follower_reads_whole_records_as_they_come(void **state)
+{
+	struct ledger_follow	*lf;
+	struct fault		 f;
+	char			*buf, moved[300];
+	size_t			 len, cut;
+	int			 n = 0;
+
+	(void)state;
+	unlink(path);
+	lf = ledger_follow_open(path);
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 0);
+	write_log();
+	buf = slurp(&len);
+	assert_true(woken(lf));
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 1);
+	assert_int_equal(n, 6);
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 0);
+	/* Cut the log back to four records and a half, as read afresh. */
+	for (cut = 0, n = 0; n < 4; cut++)
+		n += buf[cut] == '\n';
+	spit(buf, cut + 20);
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f),
+	    LEDGER_RESTART);
+	n = 0;
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 1);
+	assert_int_equal(n, 4);
+	assert_int_equal(ledger_follow_ledger(lf)->nrecords, 4);
+	/* The rest of the fifth arrives: it is read, and the sixth. */
+	spit(buf, len);
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 1);
+	assert_int_equal(n, 6);
+	/* Replaced by rename, as an editor saves: read again from the start. */
+	snprintf(moved, sizeof moved, "%s.new", path);
+	rename(path, moved);
+	spit(buf, len);
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f),
+	    LEDGER_RESTART);
+	n = 0;
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 1);
+	assert_int_equal(n, 6);
+	unlink(moved);
+	ledger_follow_close(lf);
+	free(buf);
+}
+
+/* Growth in place: a half record waits, then comes whole. */
+static void
+test_a_follower_waits_for_a_record_being_written(void **state)
+{
+	struct ledger_follow	*lf;
+	struct fault		 f;
+	char			*buf;
+	size_t			 len;
+	FILE			*fp;
+	int			 n = 0;
+
+	(void)state;
+	write_log();
+	buf = slurp(&len);
+	spit(buf, len - 40);
+	lf = ledger_follow_open(path);
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 1);
+	assert_int_equal(n, 5);
+	fp = fopen(path, "ab");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(buf + len - 40, 1, 40, fp), 40);
+	fclose(fp);
+	assert_true(woken(lf));
+	assert_int_equal(ledger_follow_read(lf, count_only, &n, &f), 1);
+	assert_int_equal(n, 6);
+	ledger_follow_close(lf);
+	free(buf);
+}
+
+static int
 setup(void **state)
 {
 	(void)state;
@@ -356,6 +457,8 @@ main(void)
 		cmocka_unit_test(test_a_writer_moves_the_torn_tail_aside),
 		cmocka_unit_test(test_a_second_writer_is_refused),
 		cmocka_unit_test(test_one_forfeit_one_replacement),
+		cmocka_unit_test(test_a_follower_reads_whole_records_as_they_come),
+		cmocka_unit_test(test_a_follower_waits_for_a_record_being_written),
 	};
 
 	if (sodium_init() < 0)
