@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+/* Write s as one CSV field: bare when it is safe, else quoted. */
 void	 csvout_field(FILE *, const char *);
 
 #endif

@@ -78,6 +78,7 @@ struct ev_pick {
 /* Start from a roster and a prize table (NULL: generic draws). */
 int	 event_init(struct event *, struct roster *, const struct prizes *,
 	    struct fault *);
+/* Free what the event holds. */
 void	 event_free(struct event *);
 
 /* Set whether winners stay in the draw (a session's rule). */

@@ -92,6 +92,7 @@ struct ledger {
 	int		 broken;	/* an append failed: no more writes */
 };
 
+/* Called for each record a scan checks, with its session; -1 stops it. */
 typedef int (*ledger_fn)(void *, const struct record *,
     const struct ledger_session *, struct fault *);
 
@@ -134,9 +135,11 @@ struct ledger_follow;
 struct ledger_follow *ledger_follow_open(const char *);
 int	 ledger_follow_read(struct ledger_follow *, ledger_fn, void *,
 	    struct fault *);
+/* A descriptor to wait on for a change of the log, or -1: poll. */
 int	 ledger_follow_fd(const struct ledger_follow *);
 /* The log as read so far: its head, its records. */
 const struct ledger *ledger_follow_ledger(const struct ledger_follow *);
+/* Stop following; closes the files. */
 void	 ledger_follow_close(struct ledger_follow *);
 
 /* The value of key in the record, or NULL. */
@@ -180,11 +183,13 @@ struct ledger_batch {
 
 /* Start an empty batch after the ledger's last record, stamped now. */
 void	 ledger_batch_init(struct ledger_batch *, const struct ledger *);
+/* Free the batch's bytes (after it is appended, or given up). */
 void	 ledger_batch_free(struct ledger_batch *);
 /* Start a record; returns its sequence number. */
 uint64_t ledger_rec_begin(struct ledger_batch *, enum rec_kind);
 /* Add key=value; a control character in the value becomes a space. */
 void	 ledger_rec_add(struct ledger_batch *, const char *, const char *);
+/* Add key=value, the value a number in decimal. */
 void	 ledger_rec_addu(struct ledger_batch *, const char *, uint64_t);
 /* End the record with its hash. */
 void	 ledger_rec_end(struct ledger_batch *);

@@ -29,6 +29,7 @@ struct prizes {
 
 /* Read a prize table; on failure nothing is left to free. */
 int	 prizes_load(struct prizes *, const struct csvin_opts *, struct fault *);
+/* Free what the table holds. */
 void	 prizes_free(struct prizes *);
 
 #endif

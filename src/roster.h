@@ -67,12 +67,14 @@ int	 roster_load(struct roster *, const struct roster_opts *, struct fault *);
 /* Free what the roster holds; it may be loaded again. */
 void	 roster_free(struct roster *);
 
+/* The name of entry i. */
 static inline const char *
 roster_name(const struct roster *r, size_t i)
 {
 	return r->pool + r->entries[i].name;
 }
 
+/* The id of entry i, as the roster writes it. */
 static inline const char *
 roster_id(const struct roster *r, size_t i)
 {

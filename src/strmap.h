@@ -29,6 +29,7 @@ size_t	 strmap_intern(struct strmap *, const char *, int *);
 /* Add a name not in the map yet; returns its number. */
 size_t	 strmap_add(struct strmap *, const char *);
 
+/* Free the map (not the names). */
 void	 strmap_free(struct strmap *);
 
 #endif

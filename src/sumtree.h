@@ -24,6 +24,7 @@ struct sumtree {
 
 /* Build from n weights in O(n). */
 void	 sumtree_init(struct sumtree *, const uint32_t *, size_t);
+/* Free the tree's nodes. */
 void	 sumtree_free(struct sumtree *);
 
 /* Add delta (may be negative) to member i's weight. */

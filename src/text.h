@@ -7,6 +7,7 @@
 
 /* Offset of the first byte that breaks UTF-8 in s, or len when all is valid. */
 size_t	 utf8_invalid_at(const char *, size_t);
+/* The same, for s whose bytes before the offset given are known valid. */
 size_t	 utf8_invalid_from(const char *, size_t, size_t);
 
 /* Length of the leading run of printable ASCII (0x20 to 0x7e) in s. */

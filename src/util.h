@@ -31,9 +31,14 @@ struct fault {
 	char	 msg[1024];
 };
 
+/* Fill the fault (may be NULL) with a status and a message; returns -1. */
 int	 fault_set(struct fault *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/*
+ * Allocation that never returns NULL: out of memory, raffle says so and
+ * exits 74. Caller frees.
+ */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
@@ -47,13 +52,18 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
  * the terminal. The default writes "raffle: MSG" to standard error.
  */
 typedef void (*warn_sink)(const char *);
+/* Send warnings to sink (NULL: standard error again). */
 void	 warn_set_sink(warn_sink);
+/* Say a warning, a printf format, through the sink. */
 void	 warn_msg(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* len bytes as 2*len lowercase hex digits and a NUL. */
 void	 hex_encode(char *, const unsigned char *, size_t);
 /* Exactly 2*len lowercase hex digits into bytes; -1 if s is not that. */
 int	 hex_decode(unsigned char *, size_t, const char *);
+/* Decimal digits only, at most max, into *out; -1 for anything else. */
 int	 parse_u64(const char *, uint64_t, uint64_t *);
+/* A fast hash for tables (not for secrets). */
 uint64_t hash_bytes(const char *, size_t);
 
 /*
