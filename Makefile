@@ -29,7 +29,8 @@ BIN ?= raffle
 WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
 	-Wwrite-strings -Wformat=2 -Wundef -Wvla -Wcast-qual
-DEFINES = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+LOCALEDIR ?= $(PREFIX)/share/locale
+DEFINES = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DLOCALEDIR='"$(LOCALEDIR)"'
 # Recursive (=) on purpose: on a fresh machine pkg-config may only exist once
 # a developer target has installed it, so the flags are asked for when used.
 SODIUM_CFLAGS = $(shell $(PKG_CONFIG) --cflags libsodium 2>/dev/null)

@@ -8,6 +8,7 @@
 #include "ledger.h"
 #include "prizes.h"
 #include "session.h"
+#include "text.h"
 #include "verify.h"
 
 /* Print a fault as "raffle: MSG" and return its status. */
@@ -15,7 +16,7 @@ static int
 cli_fail(const struct fault *f)
 {
 	fflush(stdout);
-	fprintf(stderr, "raffle: %s\n", f->msg);
+	msg_put(stderr, f->msg);
 	return f->status;
 }
 
@@ -24,7 +25,7 @@ static int
 cli_flush(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("raffle: cannot write standard output\n", stderr);
+		msg_put(stderr, _("cannot write standard output"));
 		return EXIT_IOERR;
 	}
 	return EXIT_OK;
@@ -61,24 +62,35 @@ cli_check(const struct roster *r)
 	size_t	i;
 
 	hex_encode(hex, r->fingerprint, sizeof r->fingerprint);
-	printf("roster:           %s\n", r->file);
-	printf("delimiter:        %s\n", csvin_delimiter_name(r->delimiter));
-	printf("name column:      %s\n", r->col_label[0]);
-	printf("id column:        %s\n", r->col_label[1] ? r->col_label[1] :
-	    "(the name)");
-	if (r->weighted)
-		printf("weight column:    %s\n", r->col_label[2]);
+	text_label(stdout, _("roster:"), 18);
+	printf("%s\n", r->file);
+	text_label(stdout, _("delimiter:"), 18);
+	printf("%s\n", csvin_delimiter_name(r->delimiter));
+	text_label(stdout, _("name column:"), 18);
+	printf("%s\n", r->col_label[0]);
+	text_label(stdout, _("id column:"), 18);
+	printf("%s\n", r->col_label[1] ? r->col_label[1] : _("(the name)"));
+	if (r->weighted) {
+		text_label(stdout, _("weight column:"), 18);
+		printf("%s\n", r->col_label[2]);
+	}
 	if (r->grouped) {
-		printf("group column:     %s (", r->col_label[3]);
+		text_label(stdout, _("group column:"), 18);
+		printf("%s (", r->col_label[3]);
 		for (i = 0; i < r->ngroups; i++)
 			printf("%s%s", i ? ", " : "", r->groups[i]);
 		printf(")\n");
 	}
-	printf("participants:     %zu\n", r->n);
-	printf("eligible tickets: %llu\n", (unsigned long long)r->tickets);
-	printf("skipped rows:     %lu\n", r->skipped);
-	printf("duplicates:       %lu\n", r->duplicates);
-	printf("fingerprint:      %s\n", hex);
+	text_label(stdout, _("participants:"), 18);
+	printf("%zu\n", r->n);
+	text_label(stdout, _("eligible tickets:"), 18);
+	printf("%llu\n", (unsigned long long)r->tickets);
+	text_label(stdout, _("skipped rows:"), 18);
+	printf("%lu\n", r->skipped);
+	text_label(stdout, _("duplicates:"), 18);
+	printf("%lu\n", r->duplicates);
+	text_label(stdout, _("fingerprint:"), 18);
+	printf("%s\n", hex);
 	return cli_flush();
 }
 
@@ -117,22 +129,20 @@ say_stop(const struct session *s, const struct draw_stop *stop)
 	const struct ev_prize	*p;
 
 	if (stop->why == STOP_STEPS) {
-		fprintf(stderr, "raffle: session %llu has used all its %llu "
-		    "steps\n", (unsigned long long)s->seq,
-		    (unsigned long long)s->steps);
+		warn_msg(_("session %llu has used all its %llu steps"),
+		    (unsigned long long)s->seq, (unsigned long long)s->steps);
 		return;
 	}
 	if (stop->why == STOP_PRIZES) {
-		fputs("raffle: every prize has been drawn\n", stderr);
+		warn_msg("%s", _("every prize has been drawn"));
 		return;
 	}
 	p = &s->ev.prizes[stop->prize];
 	if (p->eligible != NULL)
-		fprintf(stderr, "raffle: nobody eligible is left for '%s' (kept "
-		    "for %s)\n", p->name, p->eligible);
+		warn_msg(_("nobody eligible is left for '%s' (kept for %s)"),
+		    p->name, p->eligible);
 	else
-		fprintf(stderr, "raffle: nobody eligible is left for '%s'\n",
-		    p->name);
+		warn_msg(_("nobody eligible is left for '%s'"), p->name);
 }
 
 static void
@@ -141,7 +151,7 @@ say_head(const struct session *s)
 	char	hex[65];
 
 	hex_encode(hex, s->led.head, 32);
-	fprintf(stderr, "raffle: %s: head #%llu %s\n", s->led.path,
+	warn_msg(_("%s: head #%llu %s"), s->led.path,
 	    (unsigned long long)s->led.nrecords, hex);
 }
 
@@ -172,7 +182,7 @@ cli_commit(struct session *s, uint64_t want, struct fault *f)
 	if (session_commit(s, want, f) != 0)
 		return -1;
 	hex_encode(hex, s->commit, 32);
-	fprintf(stderr, "raffle: %s: session %llu commits to %s\n", s->led.path,
+	warn_msg(_("%s: session %llu commits to %s"), s->led.path,
 	    (unsigned long long)s->seq, hex);
 	return 0;
 }
@@ -188,14 +198,14 @@ check_witness(const struct cli *c, const struct session *s, struct fault *f)
 	if (c->witness == NULL)
 		return 0;
 	if (s->seq == 0)
-		return fault_set(f, EXIT_USAGE, "--witness must come after the "
+		return fault_set(f, EXIT_USAGE, _("--witness must come after the "
 		    "commitment, or it protects nothing: commit first with "
 		    "--commit, publish the commitment, then draw with "
-		    "--witness");
+		    "--witness"));
 	if (!session_needs_witness(s))
-		return fault_set(f, EXIT_USAGE, "%s: session %llu has its "
+		return fault_set(f, EXIT_USAGE, _("%s: session %llu has its "
 		    "witness already (record %llu)%s; a witness cannot be "
-		    "changed", s->led.path, (unsigned long long)s->seq,
+		    "changed"), s->led.path, (unsigned long long)s->seq,
 		    (unsigned long long)s->witness_seq, s->step > 0 ?
 		    " and has drawn" : "");
 	return 0;
@@ -232,28 +242,39 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 	}
 	hex_encode(hex, s.commit, 32);
 	if (c->rehearsal)
-		printf("REHEARSAL: this commitment is for practice only\n\n");
+		printf("%s\n\n", _("REHEARSAL: this commitment is for practice "
+		    "only"));
 	else
-		printf("raffle commitment, to publish before the draw\n\n");
-	printf("commitment  %s\n", hex);
-	printf("session     record %llu of %s\n", (unsigned long long)s.seq,
-	    s.led.path);
-	printf("draws       up to %llu in this session, no-shows included\n",
+		printf("%s\n\n", _("raffle commitment, to publish before the "
+		    "draw"));
+	/* The labels are a commitment card's words; the values are not. */
+	text_label(stdout, _("commitment"), 12);
+	printf("%s\n", hex);
+	text_label(stdout, _("session"), 12);
+	printf(_("record %llu of %s\n"), (unsigned long long)s.seq, s.led.path);
+	text_label(stdout, _("draws"), 12);
+	printf(_("up to %llu in this session, no-shows included\n"),
 	    (unsigned long long)s.steps);
-	printf("roster      %s: %zu people, %llu tickets\n", r->file, r->n,
+	text_label(stdout, _("roster"), 12);
+	printf(_("%s: %zu people, %llu tickets\n"), r->file, r->n,
 	    (unsigned long long)r->tickets);
-	printf("            file %s\n", s.roster_hex);
-	printf("            read %s\n", s.digest_hex);
+	text_label(stdout, "", 12);
+	printf(_("file %s\n"), s.roster_hex);
+	text_label(stdout, "", 12);
+	printf(_("read %s\n"), s.digest_hex);
+	text_label(stdout, _("prizes"), 12);
 	if (p != NULL)
-		printf("prizes      %s: file %s\n", p->file, s.prizes_hex);
+		printf(_("%s: file %s\n"), p->file, s.prizes_hex);
 	else
-		printf("prizes      none: Draw 1, Draw 2, ...\n");
-	printf("rules       %s\n", c->repeat ? "winners stay in the draw" :
-	    "nobody wins twice");
-	printf("raffle      %s\n\n", RAFFLE_VERSION);
-	printf("At the draw, raffle shows this commitment and then asks for "
-	    "the witness.\nAfterwards, anyone can check the draws with:\n  "
-	    "raffle");
+		printf("%s\n", _("none: Draw 1, Draw 2, ..."));
+	text_label(stdout, _("rules"), 12);
+	printf("%s\n", c->repeat ? _("winners stay in the draw") :
+	    _("nobody wins twice"));
+	text_label(stdout, "raffle", 12);
+	printf("%s\n\n", RAFFLE_VERSION);
+	printf("%s\n  raffle", _("At the draw, raffle shows this commitment and "
+	    "then asks for the witness.\nAfterwards, anyone can check the draws "
+	    "with:"));
 	for (i = 1; c->argv[i] != NULL; i++)
 		if (strcmp(c->argv[i], "--commit") != 0)
 			printf(" %s", c->argv[i]);
@@ -272,8 +293,8 @@ cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 	int			status;
 
 	if (!screen_available(why, sizeof why)) {
-		fprintf(stderr, "raffle: no terminal for the screen (%s); to "
-		    "draw without it use --draw N or --draw all\n", why);
+		warn_msg(_("no terminal for the screen (%s); to draw without it "
+		    "use --draw N or --draw all"), why);
 		return EXIT_USAGE;
 	}
 	if (c->screen.title == NULL)
@@ -311,8 +332,8 @@ cli_draw(struct cli *c, struct session *s, const struct prizes *p,
 			left -= (size_t)n;
 		if (stop.why != STOP_STEPS || left == 0 || c->witness != NULL)
 			break;
-		warn_msg("session %llu has used all its %llu steps; a new "
-		    "session begins", (unsigned long long)s->seq,
+		warn_msg(_("session %llu has used all its %llu steps; a new "
+		    "session begins"), (unsigned long long)s->seq,
 		    (unsigned long long)s->steps);
 		if (cli_commit(s, left == DRAW_ALL ? 0 : left, f) != 0 ||
 		    session_witness(s, "", f) != 0) {
@@ -342,8 +363,8 @@ cli_forfeit(struct cli *c, struct session *s, struct fault *f)
 
 	rc = session_forfeit(s, c->forfeit, &stop, f);
 	if (rc == 0 && stop.why == STOP_STEPS && c->witness == NULL) {
-		warn_msg("session %llu has used all its %llu steps; a new "
-		    "session begins", (unsigned long long)s->seq,
+		warn_msg(_("session %llu has used all its %llu steps; a new "
+		    "session begins"), (unsigned long long)s->seq,
 		    (unsigned long long)s->steps);
 		if (cli_commit(s, 1, f) != 0 || session_witness(s, "", f) != 0)
 			return -1;
@@ -380,11 +401,11 @@ cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 	}
 	/* A run on an old log says so: it is not a fresh start. */
 	if (s.led.nrecords > 0)
-		fprintf(stderr, "raffle: %s: continues an existing log of %zu %s "
-		    "(%llu records), %s\n", s.led.path, s.ev.nresults,
-		    s.ev.nresults == 1 ? "draw" : "draws",
-		    (unsigned long long)s.led.nrecords, s.resumed ?
-		    "in the same session" : "in a new session");
+		warn_msg(ngettext("%s: continues an existing log of %zu draw "
+		    "(%llu records), %s", "%s: continues an existing log of %zu "
+		    "draws (%llu records), %s", s.ev.nresults), s.led.path,
+		    s.ev.nresults, (unsigned long long)s.led.nrecords,
+		    s.resumed ? _("in the same session") : _("in a new session"));
 	if (cli_ready(c, &s, c->mode == MODE_DRAW && c->draw != DRAW_ALL ?
 	    c->draw : c->mode == MODE_FORFEIT ? 1 : 0, &f) != 0)
 		goto fail;
@@ -416,9 +437,9 @@ cli_print(struct cli *c)
 	else {
 		status = cli_flush();
 		if (led.torn > 0)
-			fprintf(stderr, "raffle: %s:%lu: warning: torn last "
-			    "record (%zu bytes), not shown\n", led.path,
-			    led.torn_line, led.torn);
+			warn_msg(_("%s:%lu: warning: torn last record (%zu "
+			    "bytes), not shown"), led.path, led.torn_line,
+			    led.torn);
 	}
 	ledger_close(&led);
 	return status;
@@ -496,13 +517,12 @@ cli_run(struct cli *c)
 	if (c->mode == MODE_PRINT)
 		return cli_print(c);
 	if (c->nrosters == 0 && c->mode != MODE_VERIFY) {
-		fputs("raffle: no roster: give one with -i FILE; try 'raffle "
-		    "--help'\n", stderr);
+		msg_put(stderr, _("no roster: give one with -i FILE; try 'raffle "
+		    "--help'"));
 		return EXIT_USAGE;
 	}
 	if (c->nrosters == 0 && c->nprizes > 0) {
-		fputs("raffle: -p needs the roster (-i) it was drawn from\n",
-		    stderr);
+		msg_put(stderr, _("-p needs the roster (-i) it was drawn from"));
 		return EXIT_USAGE;
 	}
 	rosters = xcalloc(c->nrosters + 1, sizeof *rosters);

@@ -77,15 +77,15 @@ csvin_delimiter_name(int c)
 {
 	switch (c) {
 	case ',':
-		return "comma";
+		return _("comma");
 	case ';':
-		return "semicolon";
+		return _("semicolon");
 	case '\t':
-		return "tab";
+		return _("tab");
 	case '|':
-		return "bar";
+		return _("bar");
 	}
-	return "other";
+	return _("other");
 }
 
 int
@@ -136,14 +136,14 @@ reader_check_field(struct reader *r, const char *s, size_t len,
 	*breaks = count_breaks(s, len);
 	if ((nul = memchr(s, '\0', len)) != NULL)
 		return fault_set(&r->fault, EXIT_DATA,
-		    "%s:%lu: NUL byte; this is not a text CSV file: save or "
-		    "export it as CSV UTF-8", r->file,
+		    _("%s:%lu: NUL byte; this is not a text CSV file: save or "
+		    "export it as CSV UTF-8"), r->file,
 		    r->line + count_breaks(s, (size_t)(nul - s)));
 	if ((bad = utf8_invalid_from(s, len, i)) != len)
 		return fault_set(&r->fault, EXIT_DATA,
-		    "%s:%lu: invalid UTF-8 (byte 0x%02X); re-save the file as "
+		    _("%s:%lu: invalid UTF-8 (byte 0x%02X); re-save the file as "
 		    "UTF-8, or name its encoding with --encoding (a file from "
-		    "Excel on Windows is usually --encoding cp1252)", r->file,
+		    "Excel on Windows is usually --encoding cp1252)"), r->file,
 		    r->line + count_breaks(s, bad), (unsigned char)s[bad]);
 	return 0;
 }
@@ -290,9 +290,9 @@ reader_stray_quote(struct reader *r, unsigned long line)
 		return;
 	r->stray_line = line;
 	if (++r->stray <= WARN_MAX)
-		warn_msg("%s:%lu: a quote inside an unquoted field is taken as "
+		warn_msg(_("%s:%lu: a quote inside an unquoted field is taken as "
 		    "it is; if the field was meant to be quoted, put all of it "
-		    "in quotes and double each quote inside it", r->file, line);
+		    "in quotes and double each quote inside it"), r->file, line);
 }
 
 /*
@@ -316,9 +316,9 @@ reader_feed(struct reader *r, const char *s, size_t len)
 			return fault_set(&r->fault, EXIT_IOERR, "%s: %s", r->file,
 			    csv_strerror(csv_error(&r->p)));
 		if (s[off] != '"')
-			return fault_set(&r->fault, EXIT_DATA, "%s:%lu: text after "
+			return fault_set(&r->fault, EXIT_DATA, _("%s:%lu: text after "
 			    "a closing quote; a quoted field must end at the "
-			    "delimiter or the end of the line", r->file,
+			    "delimiter or the end of the line"), r->file,
 			    reader_line_at(r, s, off));
 		reader_stray_quote(r, reader_line_at(r, s, off));
 		csv_set_quote(&r->p, '\0');
@@ -340,12 +340,12 @@ reader_open(const char *path, const char *file, struct fault *f)
 	if (strcmp(path, "-") == 0)
 		return STDIN_FILENO;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return fault_set(f, EXIT_NOINPUT, "%s: cannot open: %s", file,
+		return fault_set(f, EXIT_NOINPUT, _("%s: cannot open: %s"), file,
 		    strerror(errno));
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		return fault_set(f, EXIT_NOINPUT,
-		    "%s: is a directory; name a CSV file", file);
+		    _("%s: is a directory; name a CSV file"), file);
 	}
 	return fd;
 }
@@ -378,9 +378,9 @@ reader_convert(struct reader *r, iconv_t cd, char *in, size_t *inlen,
 			continue;
 		if (errno == EINVAL && !eof)
 			break;
-		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: byte 0x%02X is "
+		return fault_set(&r->fault, EXIT_DATA, _("%s:%lu: byte 0x%02X is "
 		    "not valid in the encoding given with --encoding; check the "
-		    "name (iconv -l lists them)", r->file,
+		    "name (iconv -l lists them)"), r->file,
 		    1 + r->lf_fed + count_breaks(*out, *outlen),
 		    (unsigned char)*ip);
 	}
@@ -479,14 +479,14 @@ reader_end(struct reader *r)
 
 	/* With CSV_STRICT_FINI, csv_fini() refuses a quote left open. */
 	if (csv_fini(&r->p, reader_field, reader_row, r) != 0)
-		return fault_set(&r->fault, EXIT_DATA, "%s:%lu: quote opened "
-		    "here is never closed; add the closing quote (\")", r->file,
+		return fault_set(&r->fault, EXIT_DATA, _("%s:%lu: quote opened "
+		    "here is never closed; add the closing quote (\")"), r->file,
 		    line);
 	if (r->failed)
 		return -1;
 	if (r->stray > WARN_MAX)
-		warn_msg("%s: %lu more lines with quotes inside unquoted fields "
-		    "taken as they are", r->file, r->stray - WARN_MAX);
+		warn_msg(_("%s: %lu more lines with quotes inside unquoted fields "
+		    "taken as they are"), r->file, r->stray - WARN_MAX);
 	return 0;
 }
 
@@ -525,15 +525,15 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	detect = o->delimiter == 0;
 	if (o->encoding != NULL &&
 	    (cd = iconv_open("UTF-8", o->encoding)) == (iconv_t)-1)
-		return fault_set(f, EXIT_USAGE, "unknown encoding '%s' for "
-		    "--encoding; iconv -l lists the names", o->encoding);
+		return fault_set(f, EXIT_USAGE, _("unknown encoding '%s' for "
+		    "--encoding; iconv -l lists the names"), o->encoding);
 	if ((fd = reader_open(o->path, r.file, f)) == -1) {
 		if (cd != (iconv_t)-1)
 			iconv_close(cd);
 		return -1;
 	}
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-		fault_set(&r.fault, EXIT_IOERR, "out of memory");
+		fault_set(&r.fault, EXIT_IOERR, _("out of memory"));
 		goto out;
 	}
 	if (o->delimiter != 0)
@@ -612,7 +612,7 @@ csvin_read(const struct csvin_opts *o, csvin_row_fn fn, void *arg,
 	rc = 0;
 	goto out;
 readerr:
-	fault_set(&r.fault, EXIT_IOERR, "%s: cannot read: %s", r.file,
+	fault_set(&r.fault, EXIT_IOERR, _("%s: cannot read: %s"), r.file,
 	    strerror(errno));
 out:
 	if (rc != 0)

@@ -69,14 +69,14 @@ event_init(struct event *ev, struct roster *r, const struct prizes *pt,
 			continue;
 		p->eligible = xstrdup(row->eligible);
 		if (!r->grouped)
-			return fault_set(f, EXIT_USAGE, "%s:%lu: prize '%s' is "
+			return fault_set(f, EXIT_USAGE, _("%s:%lu: prize '%s' is "
 			    "kept for '%s', but no --group-column says which "
-			    "roster column holds groups", pt->file, row->line,
+			    "roster column holds groups"), pt->file, row->line,
 			    row->name, row->eligible);
 		if ((p->group = roster_group_find(r, row->eligible)) == 0) {
 			p->group = NO_GROUP;
-			warn_msg("%s:%lu: nobody in %s is in group '%s'; prize "
-			    "'%s' cannot be drawn", pt->file, row->line,
+			warn_msg(_("%s:%lu: nobody in %s is in group '%s'; prize "
+			    "'%s' cannot be drawn"), pt->file, row->line,
 			    r->file, row->eligible, row->name);
 		}
 	}

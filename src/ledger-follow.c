@@ -97,8 +97,8 @@ ledger_follow_read(struct ledger_follow *lf, ledger_fn fn, void *arg,
 		if (fstat(l->fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 			close(l->fd);
 			l->fd = -1;
-			return fault_set(f, EXIT_NOINPUT, "%s: is not a regular "
-			    "file; name the log file", l->path);
+			return fault_set(f, EXIT_NOINPUT, _("%s: is not a regular "
+			    "file; name the log file"), l->path);
 		}
 		l->size = 0;
 		lf->sc = ledger_scan_begin(l);
@@ -115,7 +115,7 @@ ledger_follow_read(struct ledger_follow *lf, ledger_fn fn, void *arg,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1)
-			return fault_set(f, EXIT_IOERR, "%s: cannot read: %s",
+			return fault_set(f, EXIT_IOERR, _("%s: cannot read: %s"),
 			    l->path, strerror(errno));
 		if (n == 0)
 			break;

@@ -90,7 +90,7 @@ ledger_find_torn(struct ledger *l, struct fault *f)
 	for (end = total; end > 0; end = start) {
 		start = end > sizeof buf ? end - sizeof buf : 0;
 		if (read_at(l->fd, buf, end - start, (off_t)start) == -1)
-			return fault_set(f, EXIT_IOERR, "%s: cannot read: %s",
+			return fault_set(f, EXIT_IOERR, _("%s: cannot read: %s"),
 			    l->path, strerror(errno));
 		for (k = end - start; k > 0; k--) {
 			if (zeros && buf[k - 1] == '\0')
@@ -117,16 +117,16 @@ ledger_read(struct ledger *l, const char *path, struct fault *f)
 	l->path = xstrdup(path);
 	/* Not blocking: a FIFO named as the log must not hang the reader. */
 	if ((l->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
-		return fault_set(f, EXIT_NOINPUT, "%s: cannot open: %s", path,
+		return fault_set(f, EXIT_NOINPUT, _("%s: cannot open: %s"), path,
 		    strerror(errno));
 	if (fstat(l->fd, &st) == -1)
 		return fault_set(f, EXIT_NOINPUT, "%s: %s", path,
 		    strerror(errno));
 	if (!S_ISREG(st.st_mode))
-		return fault_set(f, EXIT_NOINPUT, "%s: %s; name the log file",
-		    path, S_ISDIR(st.st_mode) ? "is a directory" :
-		    S_ISFIFO(st.st_mode) ? "is a FIFO, not a file" :
-		    "is not a regular file");
+		return fault_set(f, EXIT_NOINPUT, _("%s: %s; name the log file"),
+		    path, S_ISDIR(st.st_mode) ? _("is a directory") :
+		    S_ISFIFO(st.st_mode) ? _("is a FIFO, not a file") :
+		    _("is not a regular file"));
 	return ledger_find_torn(l, f);
 }
 
@@ -176,11 +176,11 @@ need(struct ledger_scan *sc, const struct record *r, const char *key, size_t hex
 	const char	*v = record_get(r, key);
 
 	if (v == NULL) {
-		bad(sc, "the record has no '%s'", key);
+		bad(sc, _("the record has no '%s'"), key);
 		return NULL;
 	}
 	if (hexlen > 0 && !is_hex(v, hexlen)) {
-		bad(sc, "'%s' is not a hex hash", key);
+		bad(sc, _("'%s' is not a hex hash"), key);
 		return NULL;
 	}
 	return v;
@@ -195,7 +195,7 @@ need_number(struct ledger_scan *sc, const struct record *r, const char *key,
 	if ((v = need(sc, r, key, 0)) == NULL)
 		return -1;
 	if (parse_u64(v, UINT64_MAX, out) != 0)
-		return bad(sc, "'%s' is not a whole number", key);
+		return bad(sc, _("'%s' is not a whole number"), key);
 	return 0;
 }
 
@@ -224,17 +224,17 @@ scan_session(struct ledger_scan *sc, const struct record *r)
 	    need_number(sc, r, "tickets", &s->tickets) != 0)
 		return -1;
 	if (strcmp(v, "none") != 0 && !is_hex(v, 64))
-		return bad(sc, "'%s' is neither a hex hash nor none", "prizes");
+		return bad(sc, _("'%s' is neither a hex hash nor none"), "prizes");
 	if ((v = need(sc, r, "repeat", 0)) == NULL)
 		return -1;
 	if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-		return bad(sc, "'%s' is neither yes nor no", "repeat");
+		return bad(sc, _("'%s' is neither yes nor no"), "repeat");
 	s->repeat = strcmp(v, "yes") == 0;
 	s->protocol = 1;
 	if ((v = record_get(r, "protocol")) != NULL) {
 		if (strcmp(v, "2") != 0)
-			return bad(sc, "protocol %s is not one this raffle knows; "
-			    "a newer raffle wrote it", v);
+			return bad(sc, _("protocol %s is not one this raffle knows; "
+			    "a newer raffle wrote it"), v);
 		s->protocol = 2;
 	}
 	s->rehearsal = (v = record_get(r, "rehearsal")) != NULL &&
@@ -249,7 +249,7 @@ scan_session(struct ledger_scan *sc, const struct record *r)
 		if (need_number(sc, r, "steps", &n) != 0)
 			return -1;
 		if (n == 0)
-			return bad(sc, "a session of 0 steps can draw nothing");
+			return bad(sc, _("a session of 0 steps can draw nothing"));
 		s->steps = n;
 		keep(sc, 0, &s->witness, "");
 	}
@@ -275,23 +275,23 @@ scan_step(struct ledger_scan *sc, const struct record *r)
 	uint64_t		 step;
 
 	if (s->witness_seq == 0)
-		return bad(sc, "a draw before its session's witness record");
+		return bad(sc, _("a draw before its session's witness record"));
 	if (need_number(sc, r, "step", &step) != 0 ||
 	    (v = need(sc, r, "secret", 64)) == NULL)
 		return -1;
 	if (step != s->draws + 1)
-		return bad(sc, "step %llu where step %llu was due",
+		return bad(sc, _("step %llu where step %llu was due"),
 		    (unsigned long long)step,
 		    (unsigned long long)(s->draws + 1));
 	if (step > s->steps)
-		return bad(sc, "step %llu is past the session's %llu",
+		return bad(sc, _("step %llu is past the session's %llu"),
 		    (unsigned long long)step, (unsigned long long)s->steps);
 	hex_decode(secret, 32, v);
 	crypto_generichash(up, 32, secret, 32, NULL, 0);
 	if (memcmp(up, s->chain, 32) != 0)
-		return bad(sc, "the draw's secret does not hash to the one "
+		return bad(sc, _("the draw's secret does not hash to the one "
 		    "before it (the session's commitment, for its first draw): "
-		    "it is not the secret the session committed to");
+		    "it is not the secret the session committed to"));
 	memcpy(s->chain, secret, 32);
 	return 0;
 }
@@ -306,21 +306,21 @@ scan_rules(struct ledger_scan *sc, const struct record *r)
 	unsigned char		 seed[32], commit[32];
 
 	if (r->seq == 1 && r->kind != REC_SESSION)
-		return bad(sc, "the log must start with a session record, not "
-		    "'%s'", record_kind_name(r->kind));
+		return bad(sc, _("the log must start with a session record, not "
+		    "'%s'"), record_kind_name(r->kind));
 	switch (r->kind) {
 	case REC_SESSION:
 		return scan_session(sc, r);
 	case REC_WITNESS:
 		if (s->protocol != 2)
-			return bad(sc, "a witness record in a session that "
-			    "recorded its witness in the session record");
+			return bad(sc, _("a witness record in a session that "
+			    "recorded its witness in the session record"));
 		if (s->witness_seq != 0)
-			return bad(sc, "a second witness for one session (the "
-			    "first is record %llu)",
+			return bad(sc, _("a second witness for one session (the "
+			    "first is record %llu)"),
 			    (unsigned long long)s->witness_seq);
 		if (s->draws > 0)
-			return bad(sc, "a witness after the session's first draw");
+			return bad(sc, _("a witness after the session's first draw"));
 		if ((v = need(sc, r, "text", 0)) == NULL)
 			return -1;
 		keep(sc, 0, &s->witness, v);
@@ -328,23 +328,23 @@ scan_rules(struct ledger_scan *sc, const struct record *r)
 		return 0;
 	case REC_REVEAL:
 		if (s->protocol != 1)
-			return bad(sc, "a seed revealed in a session whose draws "
-			    "reveal their own secrets");
+			return bad(sc, _("a seed revealed in a session whose draws "
+			    "reveal their own secrets"));
 		if ((v = need(sc, r, "seed", 64)) == NULL)
 			return -1;
 		if (s->revealed)
-			return bad(sc, "a second seed for one session");
+			return bad(sc, _("a second seed for one session"));
 		hex_decode(seed, 32, v);
 		crypto_generichash(commit, 32, seed, 32, NULL, 0);
 		if (sodium_memcmp(commit, s->commit, 32) != 0)
-			return bad(sc, "the seed does not match the session's "
-			    "commitment");
+			return bad(sc, _("the seed does not match the session's "
+			    "commitment"));
 		memcpy(s->seed, seed, 32);
 		s->revealed = 1;
 		return 0;
 	case REC_DRAW:
 		if (s->protocol == 1 && !s->revealed)
-			return bad(sc, "a draw before its session's seed");
+			return bad(sc, _("a draw before its session's seed"));
 		if (s->protocol == 2 && scan_step(sc, r) != 0)
 			return -1;
 		if (need(sc, r, "prize", 0) == NULL ||
@@ -355,12 +355,12 @@ scan_rules(struct ledger_scan *sc, const struct record *r)
 		    need_number(sc, r, "ticket", &ticket) != 0)
 			return -1;
 		if (ticket >= pool)
-			return bad(sc, "ticket is not below pool");
+			return bad(sc, _("ticket is not below pool"));
 		if ((v = record_get(r, "replaces")) != NULL) {
 			if (parse_u64(v, UINT64_MAX, &n) != 0 || n >= r->seq ||
 			    sc->drawn[n] != 2)
-				return bad(sc, "'replaces' names no forfeited draw "
-				    "still to replace");
+				return bad(sc, _("'replaces' names no forfeited draw "
+				    "still to replace"));
 			sc->drawn[n] = 3;	/* replaced: not again */
 		}
 		sc->drawn[r->seq] = 1;
@@ -371,10 +371,10 @@ scan_rules(struct ledger_scan *sc, const struct record *r)
 		    need(sc, r, "id", 0) == NULL || need(sc, r, "name", 0) == NULL)
 			return -1;
 		if (n >= r->seq || sc->drawn[n] == 0)
-			return bad(sc, "forfeit of record %s, which is not a "
-			    "draw", record_get(r, "draw"));
+			return bad(sc, _("forfeit of record %s, which is not a "
+			    "draw"), record_get(r, "draw"));
 		if (sc->drawn[n] >= 2)
-			return bad(sc, "draw %s was already forfeited",
+			return bad(sc, _("draw %s was already forfeited"),
 			    record_get(r, "draw"));
 		sc->drawn[n] = 2;
 		return 0;
@@ -394,22 +394,22 @@ scan_bytes(struct ledger_scan *sc, const char *line, size_t len)
 	size_t			 i, bad_at;
 
 	if (len > 0 && s[len - 1] == '\r')
-		return bad(sc, "the line ends in CR LF, a Windows line end that "
+		return bad(sc, _("the line ends in CR LF, a Windows line end that "
 		    "an editor or a file transfer added; remove the CRs (sed -i "
-		    "'s/\\r$//' %s) and the log reads again", sc->l->path);
+		    "'s/\\r$//' %s) and the log reads again"), sc->l->path);
 	for (i = 0; i < len; i++) {
 		if (s[i] == '\0')
-			return bad(sc, "NUL byte in the record");
+			return bad(sc, _("NUL byte in the record"));
 		if ((s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7f ||
 		    (s[i] == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 &&
 		    s[i + 1] <= 0x9f))
-			return bad(sc, "a control character (byte %u) in the "
-			    "record: raffle never writes one; the log was edited",
+			return bad(sc, _("a control character (byte %u) in the "
+			    "record: raffle never writes one; the log was edited"),
 			    s[i] == 0xc2 ? s[i + 1] : s[i]);
 	}
 	if ((bad_at = utf8_invalid_at(line, len)) != len)
-		return bad(sc, "byte 0x%02X is not UTF-8: raffle never writes "
-		    "it; the log was edited", s[bad_at]);
+		return bad(sc, _("byte 0x%02X is not UTF-8: raffle never writes "
+		    "it; the log was edited"), s[bad_at]);
 	return 0;
 }
 
@@ -433,23 +433,23 @@ scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
 	memcpy(buf, line, len);
 	buf[len] = '\0';
 	if ((hashhex = strrchr(buf, '\t')) == NULL)
-		return bad(sc, "not a record: no tab-separated fields");
+		return bad(sc, _("not a record: no tab-separated fields"));
 	hashhex++;
 	/* Sequence first: a missing or moved line is clearest said so. */
 	r->seq = 0;
 	for (p = buf; *p >= '0' && *p <= '9' && r->seq < UINT64_MAX / 10; p++)
 		r->seq = r->seq * 10 + (uint64_t)(*p - '0');
 	if (p == buf || *p != '\t')
-		return bad(sc, "not a record: no sequence number");
+		return bad(sc, _("not a record: no sequence number"));
 	if (r->seq != sc->line) {
 		char	num[32];
 
 		snprintf(num, sizeof num, "%llu", (unsigned long long)r->seq);
-		return bad(sc, "sequence number %s is out of place: a record "
-		    "was removed, added or moved here", num);
+		return bad(sc, _("sequence number %s is out of place: a record "
+		    "was removed, added or moved here"), num);
 	}
 	if (hex_decode(r->hash, 32, hashhex) != 0)
-		return bad(sc, "the record does not end in a hash");
+		return bad(sc, _("the record does not end in a hash"));
 	crypto_generichash_init(&st, NULL, 0, 32);
 	crypto_generichash_update(&st, sc->l->head, 32);
 	crypto_generichash_update(&st, (const unsigned char *)line,
@@ -457,19 +457,19 @@ scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
 	crypto_generichash_final(&st, want, 32);
 	/* Public data: a plain comparison will do. */
 	if (memcmp(want, r->hash, 32) != 0)
-		return bad(sc, "the record does not match its hash: it was "
-		    "changed after it was written");
+		return bad(sc, _("the record does not match its hash: it was "
+		    "changed after it was written"));
 
 	/* The hash holds: cut the fields apart. */
 	hashhex[-1] = '\0';
 	p++;
 	if ((tab = strchr(p, '\t')) == NULL)
-		return bad(sc, "no kind in the record");
+		return bad(sc, _("no kind in the record"));
 	*tab = '\0';
 	r->time = p;
 	if (strlen(p) != 20 || p[4] != '-' || p[7] != '-' || p[10] != 'T' ||
 	    p[13] != ':' || p[16] != ':' || p[19] != 'Z')
-		return bad(sc, "the time is not in RFC 3339 UTC form");
+		return bad(sc, _("the time is not in RFC 3339 UTC form"));
 	p = tab + 1;
 	if ((tab = strchr(p, '\t')) != NULL)
 		*tab = '\0';
@@ -477,7 +477,7 @@ scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
 		if (strcmp(p, kind_names[i]) == 0)
 			break;
 	if (i == NKINDS)
-		return bad(sc, "unknown record kind '%s'", p);
+		return bad(sc, _("unknown record kind '%s'"), p);
 	r->kind = (enum rec_kind)i;
 	r->nkv = 0;
 	if (tab == NULL)
@@ -485,12 +485,12 @@ scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
 	/* One pass over key=value fields: cut at each tab and first '='. */
 	for (p = tab + 1; p < hashhex - 1; p++) {
 		if (r->nkv == REC_MAXKV)
-			return bad(sc, "too many fields");
+			return bad(sc, _("too many fields"));
 		r->key[r->nkv] = p;
 		while (*p != '=' && *p != '\t' && *p != '\0')
 			p++;
 		if (*p != '=')
-			return bad(sc, "a field without '='");
+			return bad(sc, _("a field without '='"));
 		*p++ = '\0';
 		r->val[r->nkv++] = p;
 		while (*p != '\t' && *p != '\0')
@@ -574,7 +574,7 @@ scan_tail(struct ledger_scan *sc, ledger_fn fn, void *arg)
 		return 0;
 	tail = xmalloc(len + 1);
 	if (read_at(l->fd, tail, len, (off_t)l->size) == -1) {
-		rc = fault_set(f, EXIT_IOERR, "%s: cannot read: %s", l->path,
+		rc = fault_set(f, EXIT_IOERR, _("%s: cannot read: %s"), l->path,
 		    strerror(errno));
 		goto out;
 	}
@@ -590,9 +590,9 @@ scan_tail(struct ledger_scan *sc, ledger_fn fn, void *arg)
 	if (l->nrecords > 0 || len == 0 || (len >= 2 && tail[0] == '1' &&
 	    tail[1] == '\t'))
 		goto out;
-	rc = fault_set(f, EXIT_DATA, "%s:1: this is not a raffle log: its "
+	rc = fault_set(f, EXIT_DATA, _("%s:1: this is not a raffle log: its "
 	    "first line is not a record; nothing was changed: name the log "
-	    "with -l", l->path);
+	    "with -l"), l->path);
 out:
 	sc->f = f;
 	free(tail);
@@ -630,7 +630,7 @@ ledger_scan(struct ledger *l, ledger_fn fn, void *arg, struct fault *f)
 			if (want > l->size - (size_t)off - have)
 				want = l->size - (size_t)off - have;
 			if (read_at(l->fd, buf + have, want, off + (off_t)have) == -1) {
-				fault_set(f, EXIT_IOERR, "%s: cannot read: %s",
+				fault_set(f, EXIT_IOERR, _("%s: cannot read: %s"),
 				    l->path, strerror(errno));
 				goto out;
 			}

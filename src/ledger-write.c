@@ -51,9 +51,9 @@ lock_or_say(int fd, const char *path, struct fault *f)
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 		return 0;
 	if (errno == EWOULDBLOCK)
-		return fault_set(f, EXIT_LOCKED, "%s: in use by another raffle; "
-		    "finish that one first (nothing was changed)", path);
-	return fault_set(f, EXIT_IOERR, "%s: cannot lock: %s", path,
+		return fault_set(f, EXIT_LOCKED, _("%s: in use by another raffle; "
+		    "finish that one first (nothing was changed)"), path);
+	return fault_set(f, EXIT_IOERR, _("%s: cannot lock: %s"), path,
 	    strerror(errno));
 }
 
@@ -71,8 +71,8 @@ ledger_open(struct ledger *l, const char *path, struct fault *f)
 	l->lockfd = open(lockpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
 	    0644);
 	if (l->lockfd == -1) {
-		fault_set(f, EXIT_CANTCREAT, "%s: cannot create the log's lock "
-		    "file: %s", lockpath, strerror(errno));
+		fault_set(f, EXIT_CANTCREAT, _("%s: cannot create the log's lock "
+		    "file: %s"), lockpath, strerror(errno));
 		free(lockpath);
 		return -1;
 	}
@@ -84,18 +84,18 @@ ledger_open(struct ledger *l, const char *path, struct fault *f)
 	}
 	if ((fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC)) == -1) {
 		if (errno != ENOENT)
-			return fault_set(f, EXIT_CANTCREAT, "%s: cannot open for "
-			    "writing: %s", path, strerror(errno));
+			return fault_set(f, EXIT_CANTCREAT, _("%s: cannot open for "
+			    "writing: %s"), path, strerror(errno));
 		/* A dangling link is no place for a log: say so now. */
 		if (lstat(path, &st) == 0)
-			return fault_set(f, EXIT_CANTCREAT, "%s: cannot create: "
-			    "it is a link to a file that does not exist", path);
+			return fault_set(f, EXIT_CANTCREAT, _("%s: cannot create: "
+			    "it is a link to a file that does not exist"), path);
 		return 0;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return fault_set(f, EXIT_CANTCREAT, "%s: cannot keep a log "
-		    "there: not a regular file", path);
+		return fault_set(f, EXIT_CANTCREAT, _("%s: cannot keep a log "
+		    "there: not a regular file"), path);
 	}
 	if (lock_or_say(fd, path, f) != 0) {
 		close(fd);
@@ -125,7 +125,7 @@ ledger_cut_torn(struct ledger *l, struct fault *f)
 			break;
 	}
 	if (fd == -1) {
-		fault_set(f, EXIT_CANTCREAT, "%s: cannot create: %s", name,
+		fault_set(f, EXIT_CANTCREAT, _("%s: cannot create: %s"), name,
 		    strerror(errno));
 		free(name);
 		return -1;
@@ -135,7 +135,7 @@ ledger_cut_torn(struct ledger *l, struct fault *f)
 	    write_at(fd, torn, l->torn, 0) == -1 || fsync(fd) == -1 ||
 	    sync_dir(name) == -1) {
 		free(torn);
-		fault_set(f, EXIT_IOERR, "%s: cannot save the torn record: %s",
+		fault_set(f, EXIT_IOERR, _("%s: cannot save the torn record: %s"),
 		    name, strerror(errno));
 		close(fd);
 		free(name);
@@ -144,13 +144,13 @@ ledger_cut_torn(struct ledger *l, struct fault *f)
 	free(torn);
 	close(fd);
 	if (ftruncate(l->fd, (off_t)l->size) == -1 || fsync(l->fd) == -1) {
-		fault_set(f, EXIT_IOERR, "%s: cannot cut the torn record: %s",
+		fault_set(f, EXIT_IOERR, _("%s: cannot cut the torn record: %s"),
 		    l->path, strerror(errno));
 		free(name);
 		return -1;
 	}
-	warn_msg("%s:%lu: torn last record (%zu bytes, never shown) moved to "
-	    "%s and cut off", l->path, l->torn_line, l->torn, name);
+	warn_msg(_("%s:%lu: torn last record (%zu bytes, never shown) moved to "
+	    "%s and cut off"), l->path, l->torn_line, l->torn, name);
 	l->torn_saved = name;
 	l->torn = 0;
 	return 0;
@@ -166,11 +166,11 @@ ledger_mend(struct ledger *l, struct fault *f)
 	/* Zero bytes after it hold nothing: they go, and the newline comes. */
 	if (ftruncate(l->fd, (off_t)l->size) == -1 ||
 	    write_at(l->fd, "\n", 1, (off_t)l->size) == -1 || fsync(l->fd) == -1)
-		return fault_set(f, EXIT_IOERR, "%s: cannot end the last record: "
-		    "%s", l->path, strerror(errno));
-	warn_msg("%s:%llu: the last record had no newline at its end (an "
+		return fault_set(f, EXIT_IOERR, _("%s: cannot end the last record: "
+		    "%s"), l->path, strerror(errno));
+	warn_msg(_("%s:%llu: the last record had no newline at its end (an "
 	    "editor may have dropped it); it is whole, so it is kept and the "
-	    "newline added", l->path, (unsigned long long)l->nrecords);
+	    "newline added"), l->path, (unsigned long long)l->nrecords);
 	l->size++;
 	l->torn = 0;
 	l->unended = 0;
@@ -294,22 +294,22 @@ still_ours(struct ledger *l, struct fault *f)
 	struct stat	st, fst;
 
 	if (stat(l->path, &st) == -1)
-		return fault_set(f, EXIT_IOERR, "%s: the log was removed or "
+		return fault_set(f, EXIT_IOERR, _("%s: the log was removed or "
 		    "renamed after raffle opened it, so nothing was written; "
-		    "quit, find the log, and start raffle again", l->path);
+		    "quit, find the log, and start raffle again"), l->path);
 	if (fstat(l->fd, &fst) == -1)
 		return fault_set(f, EXIT_IOERR, "%s: %s", l->path,
 		    strerror(errno));
 	if (st.st_dev != l->dev || st.st_ino != l->ino || fst.st_nlink == 0)
-		return fault_set(f, EXIT_IOERR, "%s: the log was replaced by "
+		return fault_set(f, EXIT_IOERR, _("%s: the log was replaced by "
 		    "another file after raffle opened it (an editor saving it "
 		    "does this), so nothing was written; quit, compare the two, "
-		    "and start raffle again", l->path);
+		    "and start raffle again"), l->path);
 	if ((size_t)fst.st_size != l->size)
-		return fault_set(f, EXIT_IOERR, "%s: the log was changed by "
+		return fault_set(f, EXIT_IOERR, _("%s: the log was changed by "
 		    "another program after raffle opened it (%llu bytes, not "
 		    "the %zu raffle wrote), so nothing was written; quit, look "
-		    "at it, and start raffle again", l->path,
+		    "at it, and start raffle again"), l->path,
 		    (unsigned long long)fst.st_size, l->size);
 	return 0;
 }
@@ -323,14 +323,14 @@ ledger_create(struct ledger *l, struct fault *f)
 
 	fd = open(l->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd == -1)
-		return fault_set(f, EXIT_CANTCREAT, "%s: cannot create: %s",
-		    l->path, errno == EEXIST ? "another program made a file of "
-		    "that name after raffle started" : strerror(errno));
+		return fault_set(f, EXIT_CANTCREAT, _("%s: cannot create: %s"),
+		    l->path, errno == EEXIST ? _("another program made a file of "
+		    "that name after raffle started") : strerror(errno));
 	if (fstat(fd, &st) == -1 || lock_or_say(fd, l->path, f) != 0) {
 		close(fd);
 		unlink(l->path);
-		return fault_set(f, EXIT_CANTCREAT, "%s: cannot lock the new "
-		    "log", l->path);
+		return fault_set(f, EXIT_CANTCREAT, _("%s: cannot lock the new "
+		    "log"), l->path);
 	}
 	l->fd = fd;
 	l->dev = st.st_dev;
@@ -345,15 +345,15 @@ ledger_append(struct ledger *l, struct ledger_batch *b, struct fault *f)
 	int	saved, created = 0;
 
 	if (l->broken)
-		return fault_set(f, EXIT_IOERR, "%s: an earlier write failed; "
-		    "restart raffle to go on", l->path);
+		return fault_set(f, EXIT_IOERR, _("%s: an earlier write failed; "
+		    "restart raffle to go on"), l->path);
 	if (b->len == 0)
 		return 0;
 	/* The reader takes years of four digits: never write another. */
 	if (strlen(b->stamp) != 20)
-		return fault_set(f, EXIT_IOERR, "%s: the system clock says %s, "
+		return fault_set(f, EXIT_IOERR, _("%s: the system clock says %s, "
 		    "and a record's time must lie in the years 0000 to 9999; "
-		    "set the clock (nothing was written)", l->path, b->stamp);
+		    "set the clock (nothing was written)"), l->path, b->stamp);
 	if (l->fd == -1) {
 		if (ledger_create(l, f) != 0)
 			return -1;
@@ -376,16 +376,16 @@ ledger_append(struct ledger *l, struct ledger_batch *b, struct fault *f)
 		unlink(l->path);
 		close(l->fd);
 		l->fd = -1;
-		return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; nothing "
-		    "was drawn and no log was made", l->path, strerror(saved));
+		return fault_set(f, EXIT_IOERR, _("%s: cannot write: %s; nothing "
+		    "was drawn and no log was made"), l->path, strerror(saved));
 	}
 	if (ftruncate(l->fd, (off_t)l->size) == 0 && fsync(l->fd) == 0)
-		return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; nothing "
-		    "was drawn and the log is as it was", l->path,
+		return fault_set(f, EXIT_IOERR, _("%s: cannot write: %s; nothing "
+		    "was drawn and the log is as it was"), l->path,
 		    strerror(saved));
-	return fault_set(f, EXIT_IOERR, "%s: cannot write: %s; no winner was "
+	return fault_set(f, EXIT_IOERR, _("%s: cannot write: %s; no winner was "
 	    "shown, and the log could not be cut back: run --verify on it "
-	    "before the next draw", l->path, strerror(saved));
+	    "before the next draw"), l->path, strerror(saved));
 }
 
 void

@@ -76,85 +76,85 @@ static const struct option long_options[] = {
 	{ NULL,			0,			NULL, 0 }
 };
 
-static const char usage_text[] =
-"usage: raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
-"              [screen options]\n"
-"       raffle -i FILE [roster options] --list | --check\n"
-"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [--allow-repeat]\n"
-"              --commit\n"
-"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
-"              --draw N|all\n"
-"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
-"              --forfeit SEQ\n"
-"       raffle [-l FILE] [--rehearsal] --print [--format text|csv|json]\n"
-"       raffle [-i FILE ... [-p FILE ...]] [-l FILE] [--rehearsal] --verify\n"
-"              [--expect-commit HEX] [--expect-head SEQ:HEX]\n"
-"       raffle -h | --help | -V | --version\n"
-"\n"
-"Without a mode, raffle opens the projector screen (press ? there for keys).\n"
-"\n"
-"Modes:\n"
-"  --list                 write the participants as read, as CSV\n"
-"  --check                summarise the roster and print its fingerprint\n"
-"  --commit               begin a session and print its commitment, to\n"
-"                         publish before the draw\n"
-"  --draw N|all           draw N winners (or all that remain) for the next\n"
-"                         prizes, then print them once they are on disk\n"
-"  --forfeit SEQ          mark draw SEQ as a no-show and draw a replacement\n"
-"  --print                print the results from the log alone\n"
-"  --verify               check the log's chains; with -i (and -p) recompute\n"
-"                         every winner from the sessions' secrets\n"
-"\n"
-"Files:\n"
-"  -i, --import FILE      the roster, a CSV file ('-' reads standard input);\n"
-"                         --verify takes one per version of it\n"
-"  -p, --prizes FILE      the prize table: prize,quantity[,eligible];\n"
-"                         --verify takes one per version of it\n"
-"  -l, --log FILE         the result log (default: raffle.log)\n"
-"      --rehearsal        practise on FILE.rehearsal, never the real log;\n"
-"                         the screen and --commit start it over\n"
-"\n"
-"Roster options:\n"
-"      --delimiter C      ',' ';' '|' or 'tab' (default: detected from line 1)\n"
-"      --no-header        the first row is a participant, not a header\n"
-"      --name-column COL  header name or 1-based number (default: name,\n"
-"                         full name or participant, else column 1)\n"
-"      --id-column COL    what tells people apart (default: id, email or\n"
-"                         employee id, else the name)\n"
-"      --weight-column COL  whole numbers of tickets (default: 1 each)\n"
-"      --group-column COL   a group such as a team, for eligible prizes\n"
-"      --encoding NAME    convert from NAME, e.g. cp1252 (default: UTF-8)\n"
-"\n"
-"Draw options:\n"
-"      --allow-repeat     a winner stays in later draws\n"
-"      --witness TEXT     words from the audience, after --commit, for the\n"
-"                         session's draws (the screen asks for them)\n"
-"\n"
-"Screen options:\n"
-"      --title TEXT       the event's title (default: the roster's name)\n"
-"      --spin SECONDS     how long the reel rolls (default 4; 0: at once)\n"
-"      --batch N          winners per 'b' press (default: all left)\n"
-"      --theme THEME      dark, light or mono (default: dark; mono when\n"
-"                         NO_COLOR is set or the terminal has no colour)\n"
-"\n"
-"Output options:\n"
-"      --format FORMAT    --print as text, csv or json (default: text)\n"
-"      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
-"                         begins with HEX\n"
-"      --expect-commit HEX  --verify fails unless a session committed to\n"
-"                         the commitment HEX (8 hex digits or more)\n"
-"\n"
-"  -h, --help             show this help\n"
-"  -V, --version          show the version\n"
-"\n"
-"Exit status: 0 ok, 1 nobody eligible left, 64 usage, 65 bad data,\n"
-"66 missing input, 70 internal error, 73 cannot create, 74 I/O error,\n"
-"75 log in use, 130 interrupted (131 Ctrl-\\, 143 SIGTERM, 129 hangup).\n";
+/*
+ * The help, in parts for the translators; the parts are printed with a blank
+ * line between them.
+ */
+static const char *const usage_parts[] = {
+	N_("usage: raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
+	"              [screen options]\n"
+	"       raffle -i FILE [roster options] --list | --check\n"
+	"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [--allow-repeat]\n"
+	"              --commit\n"
+	"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
+	"              --draw N|all\n"
+	"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
+	"              --forfeit SEQ\n"
+	"       raffle [-l FILE] [--rehearsal] --print [--format text|csv|json]\n"
+	"       raffle [-i FILE ... [-p FILE ...]] [-l FILE] [--rehearsal] --verify\n"
+	"              [--expect-commit HEX] [--expect-head SEQ:HEX]\n"
+	"       raffle -h | --help | -V | --version\n"),
+	N_("Without a mode, raffle opens the projector screen (press ? there for keys).\n"),
+	N_("Modes:\n"
+	"  --list                 write the participants as read, as CSV\n"
+	"  --check                summarise the roster and print its fingerprint\n"
+	"  --commit               begin a session and print its commitment, to\n"
+	"                         publish before the draw\n"
+	"  --draw N|all           draw N winners (or all that remain) for the next\n"
+	"                         prizes, then print them once they are on disk\n"
+	"  --forfeit SEQ          mark draw SEQ as a no-show and draw a replacement\n"
+	"  --print                print the results from the log alone\n"
+	"  --verify               check the log's chains; with -i (and -p) recompute\n"
+	"                         every winner from the sessions' secrets\n"),
+	N_("Files:\n"
+	"  -i, --import FILE      the roster, a CSV file ('-' reads standard input);\n"
+	"                         --verify takes one per version of it\n"
+	"  -p, --prizes FILE      the prize table: prize,quantity[,eligible];\n"
+	"                         --verify takes one per version of it\n"
+	"  -l, --log FILE         the result log (default: raffle.log)\n"
+	"      --rehearsal        practise on FILE.rehearsal, never the real log;\n"
+	"                         the screen and --commit start it over\n"),
+	N_("Roster options:\n"
+	"      --delimiter C      ',' ';' '|' or 'tab' (default: detected from line 1)\n"
+	"      --no-header        the first row is a participant, not a header\n"
+	"      --name-column COL  header name or 1-based number (default: name,\n"
+	"                         full name or participant, else column 1)\n"
+	"      --id-column COL    what tells people apart (default: id, email or\n"
+	"                         employee id, else the name)\n"
+	"      --weight-column COL  whole numbers of tickets (default: 1 each)\n"
+	"      --group-column COL   a group such as a team, for eligible prizes\n"
+	"      --encoding NAME    convert from NAME, e.g. cp1252 (default: UTF-8)\n"),
+	N_("Draw options:\n"
+	"      --allow-repeat     a winner stays in later draws\n"
+	"      --witness TEXT     words from the audience, after --commit, for the\n"
+	"                         session's draws (the screen asks for them)\n"),
+	N_("Screen options:\n"
+	"      --title TEXT       the event's title (default: the roster's name)\n"
+	"      --spin SECONDS     how long the reel rolls (default 4; 0: at once)\n"
+	"      --batch N          winners per 'b' press (default: all left)\n"
+	"      --theme THEME      dark, light or mono (default: dark; mono when\n"
+	"                         NO_COLOR is set or the terminal has no colour)\n"),
+	N_("Output options:\n"
+	"      --format FORMAT    --print as text, csv or json (default: text)\n"
+	"      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
+	"                         begins with HEX\n"
+	"      --expect-commit HEX  --verify fails unless a session committed to\n"
+	"                         the commitment HEX (8 hex digits or more)\n"),
+	N_("  -h, --help             show this help\n"
+	"  -V, --version          show the version\n"),
+	N_("Exit status: 0 ok, 1 nobody eligible left, 64 usage, 65 bad data,\n"
+	"66 missing input, 70 internal error, 73 cannot create, 74 I/O error,\n"
+	"75 log in use, 130 interrupted (131 Ctrl-\\, 143 SIGTERM, 129 hangup).\n"),
+	NULL
+};
 
 static void
 usage(FILE *fp)
 {
-	fputs(usage_text, fp);
+	size_t	i;
+
+	for (i = 0; usage_parts[i] != NULL; i++)
+		fprintf(fp, "%s%s", i ? "\n" : "", _(usage_parts[i]));
 }
 
 /* Complain about the command line and exit 64. */
@@ -167,7 +167,8 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("; try 'raffle --help'\n", stderr);
+	fputs(_("; try 'raffle --help'"), stderr);
+	putc('\n', stderr);
 	exit(EXIT_USAGE);
 }
 
@@ -183,7 +184,7 @@ parse_delimiter(const char *s)
 		return ';';
 	if (strcmp(s, "|") == 0)
 		return '|';
-	usage_error("--delimiter '%s': use ',', ';', '|' or 'tab'", s);
+	usage_error(_("--delimiter '%s': use ',', ';', '|' or 'tab'"), s);
 }
 
 /* Seconds for --spin: a number from 0 to 60, fractions allowed. */
@@ -196,7 +197,7 @@ parse_seconds(const char *s)
 	errno = 0;
 	v = strtod(s, &end);
 	if (errno != 0 || end == s || *end != '\0' || !(v >= 0 && v <= 60))
-		usage_error("--spin '%s': give seconds from 0 to 60", s);
+		usage_error(_("--spin '%s': give seconds from 0 to 60"), s);
 	return v;
 }
 
@@ -205,7 +206,7 @@ static void
 set_mode(struct cli *c, enum cli_mode m, const char *name)
 {
 	if (c->mode != MODE_NONE && c->mode != m)
-		usage_error("%s cannot be combined with another mode", name);
+		usage_error(_("%s cannot be combined with another mode"), name);
 	c->mode = m;
 }
 
@@ -219,7 +220,7 @@ main(int argc, char **argv)
 
 	text_init_locale();
 	if (sodium_init() < 0) {
-		fputs("raffle: cannot initialise libsodium\n", stderr);
+		msg_put(stderr, _("cannot initialise libsodium"));
 		return EXIT_IOERR;
 	}
 	memset(&c, 0, sizeof c);
@@ -230,7 +231,7 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'i':
 			if (c.nrosters == CLI_MAX_FILES)
-				usage_error("-i: at most %d rosters", CLI_MAX_FILES);
+				usage_error(_("-i: at most %d rosters"), CLI_MAX_FILES);
 			c.rosters[c.nrosters++] = optarg;
 			break;
 		case OPT_DELIMITER:
@@ -262,7 +263,7 @@ main(int argc, char **argv)
 			break;
 		case 'p':
 			if (c.nprizes == CLI_MAX_FILES)
-				usage_error("-p: at most %d prize tables",
+				usage_error(_("-p: at most %d prize tables"),
 				    CLI_MAX_FILES);
 			c.prizes[c.nprizes++] = optarg;
 			break;
@@ -274,8 +275,8 @@ main(int argc, char **argv)
 			if (strcmp(optarg, "all") == 0)
 				c.draw = DRAW_ALL;
 			else if (parse_u64(optarg, 100000000, &num) != 0 || num == 0)
-				usage_error("--draw '%s': give a number from 1 "
-				    "or 'all'", optarg);
+				usage_error(_("--draw '%s': give a number from 1 "
+				    "or 'all'"), optarg);
 			else
 				c.draw = (size_t)num;
 			break;
@@ -283,8 +284,8 @@ main(int argc, char **argv)
 			set_mode(&c, MODE_FORFEIT, "--forfeit");
 			if (parse_u64(optarg, UINT64_MAX, &c.forfeit) != 0 ||
 			    c.forfeit == 0)
-				usage_error("--forfeit '%s': give the sequence "
-				    "number of a draw", optarg);
+				usage_error(_("--forfeit '%s': give the sequence "
+				    "number of a draw"), optarg);
 			break;
 		case OPT_ALLOW_REPEAT:
 			c.repeat = 1;
@@ -292,7 +293,7 @@ main(int argc, char **argv)
 		case OPT_WITNESS:
 			if (utf8_invalid_at(optarg, strlen(optarg)) !=
 			    strlen(optarg))
-				usage_error("--witness: the text is not UTF-8%s",
+				usage_error(_("--witness: the text is not UTF-8%s"),
 				    "");
 			c.witness = optarg;
 			break;
@@ -307,8 +308,8 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "json") == 0)
 				c.format = REPORT_JSON;
 			else
-				usage_error("--format '%s': use text, csv or "
-				    "json", optarg);
+				usage_error(_("--format '%s': use text, csv or "
+				    "json"), optarg);
 			break;
 		case OPT_VERIFY:
 			set_mode(&c, MODE_VERIFY, "--verify");
@@ -328,7 +329,7 @@ main(int argc, char **argv)
 		case OPT_TITLE:
 			if (utf8_invalid_at(optarg, strlen(optarg)) !=
 			    strlen(optarg))
-				usage_error("--title: the text is not UTF-8%s", "");
+				usage_error(_("--title: the text is not UTF-8%s"), "");
 			c.screen.title = optarg;
 			break;
 		case OPT_SPIN:
@@ -336,7 +337,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_BATCH:
 			if (parse_u64(optarg, 1000000, &num) != 0 || num == 0)
-				usage_error("--batch '%s': give a number from 1",
+				usage_error(_("--batch '%s': give a number from 1"),
 				    optarg);
 			c.screen.batch = (size_t)num;
 			break;
@@ -348,8 +349,8 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "mono") == 0)
 				c.screen.theme = THEME_MONO;
 			else
-				usage_error("--theme '%s': use dark, light or "
-				    "mono", optarg);
+				usage_error(_("--theme '%s': use dark, light or "
+				    "mono"), optarg);
 			break;
 		case 'h':
 			usage(stdout);
@@ -358,13 +359,13 @@ main(int argc, char **argv)
 			printf("raffle %s\n", RAFFLE_VERSION);
 			return EXIT_OK;
 		case ':':
-			usage_error("%s needs a value", argv[optind - 1]);
+			usage_error(_("%s needs a value"), argv[optind - 1]);
 		default:
-			usage_error("unknown option '%s'", argv[optind - 1]);
+			usage_error(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		usage_error("unexpected argument '%s'", argv[optind]);
+		usage_error(_("unexpected argument '%s'"), argv[optind]);
 	if (c.log == NULL)
 		c.log = "raffle.log";
 	/* A rehearsal has its own log, whose name says so. */
@@ -373,22 +374,22 @@ main(int argc, char **argv)
 		c.log = rehearsal_log;
 	}
 	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
-		usage_error("--expect-head goes with --verify%s", "");
+		usage_error(_("--expect-head goes with --verify%s"), "");
 	if (c.expect_commit != NULL && c.mode != MODE_VERIFY)
-		usage_error("--expect-commit goes with --verify%s", "");
+		usage_error(_("--expect-commit goes with --verify%s"), "");
 	if ((c.nrosters > 1 || c.nprizes > 1) && c.mode != MODE_VERIFY)
-		usage_error("%s is given twice; only --verify takes several, one "
-		    "for each version", c.nrosters > 1 ? "-i" : "-p");
+		usage_error(_("%s is given twice; only --verify takes several, one "
+		    "for each version"), c.nrosters > 1 ? "-i" : "-p");
 	if (c.witness != NULL && c.mode == MODE_COMMIT)
-		usage_error("--witness comes after the commitment: commit, "
+		usage_error(_("--witness comes after the commitment: commit, "
 		    "publish, then give --witness with --draw or on the "
-		    "screen%s", "");
+		    "screen%s"), "");
 	if (c.mode == MODE_DRAW && c.draw == DRAW_ALL && c.repeat &&
 	    c.nprizes == 0)
-		usage_error("--draw all with --allow-repeat and no prize table "
-		    "would never end; give a number of draws%s", "");
+		usage_error(_("--draw all with --allow-repeat and no prize table "
+		    "would never end; give a number of draws%s"), "");
 	if (c.mode == MODE_NONE && c.nrosters == 0)
-		usage_error("the screen needs a roster: give one with -i FILE%s",
+		usage_error(_("the screen needs a roster: give one with -i FILE%s"),
 		    "");
 	/* A full disk under ulimit -f must be an error we report, not death. */
 	signal(SIGXFSZ, SIG_IGN);

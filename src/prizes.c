@@ -50,9 +50,9 @@ prizes_header(struct loader *l, const struct csvin_row *row, struct fault *f)
 	l->col_qty = find_column(row, "quantity", "qty");
 	l->col_eligible = find_column(row, "eligible", NULL);
 	if (l->col_prize == -1 || l->col_qty == -1)
-		return fault_set(f, EXIT_DATA, "%s:%lu: the header needs "
+		return fault_set(f, EXIT_DATA, _("%s:%lu: the header needs "
 		    "columns 'prize' and 'quantity' (and may have 'eligible'); "
-		    "add that header line", l->p->file, row->line);
+		    "add that header line"), l->p->file, row->line);
 	return 0;
 }
 
@@ -77,11 +77,11 @@ prizes_row(void *arg, const struct csvin_row *row, struct fault *f)
 	qty = field(row, l->col_qty);
 	elig = field(row, l->col_eligible);
 	if (name == NULL || *name == '\0')
-		return fault_set(f, EXIT_DATA, "%s:%lu: no prize name; name the "
-		    "prize or delete the row", p->file, row->line);
+		return fault_set(f, EXIT_DATA, _("%s:%lu: no prize name; name the "
+		    "prize or delete the row"), p->file, row->line);
 	if (qty == NULL || parse_u64(qty, PRIZES_MAX_QUANTITY, &q) != 0 || q == 0)
-		return fault_set(f, EXIT_DATA, "%s:%lu: quantity '%s' of '%s' is "
-		    "not a whole number from 1 to %u", p->file, row->line,
+		return fault_set(f, EXIT_DATA, _("%s:%lu: quantity '%s' of '%s' is "
+		    "not a whole number from 1 to %u"), p->file, row->line,
 		    qty ? qty : "", name, PRIZES_MAX_QUANTITY);
 	if (p->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -92,9 +92,9 @@ prizes_row(void *arg, const struct csvin_row *row, struct fault *f)
 	i = strmap_intern(&l->names, pr->name, &added);
 	if (!added) {
 		free(pr->name);
-		return fault_set(f, EXIT_DATA, "%s:%lu: prize '%s' is already on "
+		return fault_set(f, EXIT_DATA, _("%s:%lu: prize '%s' is already on "
 		    "line %lu; give it one row with the total quantity, or name "
-		    "the two apart", p->file, row->line, name, p->rows[i].line);
+		    "the two apart"), p->file, row->line, name, p->rows[i].line);
 	}
 	p->n++;
 	pr->quantity = (uint32_t)q;
@@ -121,8 +121,8 @@ prizes_load(struct prizes *p, const struct csvin_opts *o, struct fault *f)
 	strmap_free(&l.names);
 	memcpy(p->fingerprint, res.fingerprint, sizeof p->fingerprint);
 	if (p->n == 0) {
-		fault_set(f, EXIT_DATA, "%s: no prizes: add one row per prize "
-		    "under the header 'prize,quantity'", p->file);
+		fault_set(f, EXIT_DATA, _("%s: no prizes: add one row per prize "
+		    "under the header 'prize,quantity'"), p->file);
 		prizes_free(p);
 		return -1;
 	}

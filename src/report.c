@@ -148,7 +148,7 @@ print_text(const struct collect *c, FILE *fp)
 	char	 when[20], seq[24];
 
 	if (c->n == 0) {
-		fputs("No draws yet.\n", fp);
+		fprintf(fp, "%s\n", _("No draws yet."));
 		return;
 	}
 	key = xreallocarray(NULL, c->n, sizeof *key);
@@ -179,10 +179,10 @@ print_text(const struct collect *c, FILE *fp)
 		pad(fp, r->name, namew);
 		fprintf(fp, "  %s", r->id);
 		if (r->forfeit)
-			fprintf(fp, "  forfeited (#%llu)",
+			fprintf(fp, _("  forfeited (#%llu)"),
 			    (unsigned long long)r->forfeit);
 		else if (r->replaces)
-			fprintf(fp, "  replaces #%llu",
+			fprintf(fp, _("  replaces #%llu"),
 			    (unsigned long long)r->replaces);
 		putc('\n', fp);
 	}
@@ -203,10 +203,10 @@ report_print(struct ledger *l, enum report_format fmt, FILE *fp,
 	if (rc == 0) {
 		/* A rehearsal's results are never mistaken for the draw's. */
 		if (c.rehearsal && fmt != REPORT_TEXT)
-			warn_msg("%s: a rehearsal, not the real draw", l->path);
+			warn_msg(_("%s: a rehearsal, not the real draw"), l->path);
 		else if (c.rehearsal)
-			fputs("REHEARSAL: practice results, not the real draw.\n\n",
-			    fp);
+			fprintf(fp, "%s\n\n", _("REHEARSAL: practice results, "
+			    "not the real draw."));
 		if (fmt == REPORT_CSV)
 			print_csv(&c, fp);
 		else if (fmt == REPORT_JSON)

@@ -165,22 +165,22 @@ resolve_column(struct roster *r, int which, const char *spec,
 
 	if (parse_u64(spec, 100000, &num) == 0) {
 		if (num == 0)
-			return fault_set(f, EXIT_USAGE, "%s 0: columns are "
-			    "numbered from 1", option_name[which]);
+			return fault_set(f, EXIT_USAGE, _("%s 0: columns are "
+			    "numbered from 1"), option_name[which]);
 		if (hdr != NULL && num > hdr->nfields)
-			return fault_set(f, EXIT_DATA, "%s:%lu: %s %s, but the "
-			    "header has %zu columns", r->file, hdr->line,
+			return fault_set(f, EXIT_DATA, _("%s:%lu: %s %s, but the "
+			    "header has %zu columns"), r->file, hdr->line,
 			    option_name[which], spec, hdr->nfields);
 		r->col[which] = (int)num - 1;
 		if (hdr != NULL && hdr->len[num - 1] > 0)
 			r->col_label[which] = xstrdup(hdr->field[num - 1]);
 		else
-			r->col_label[which] = xasprintf("column %s", spec);
+			r->col_label[which] = xasprintf(_("column %s"), spec);
 		return 0;
 	}
 	if (hdr == NULL)
-		return fault_set(f, EXIT_USAGE, "%s '%s' names a header, but "
-		    "--no-header says there is none; give the column's number",
+		return fault_set(f, EXIT_USAGE, _("%s '%s' names a header, but "
+		    "--no-header says there is none; give the column's number"),
 		    option_name[which], spec);
 	for (i = 0; i < hdr->nfields; i++) {
 		if (text_equal_nocase(hdr->field[i], spec)) {
@@ -190,8 +190,8 @@ resolve_column(struct roster *r, int which, const char *spec,
 		}
 	}
 	header_list(list, sizeof list, hdr);
-	return fault_set(f, EXIT_DATA, "%s:%lu: no column '%s' for %s; the "
-	    "header has %s", r->file, hdr->line, spec, option_name[which], list);
+	return fault_set(f, EXIT_DATA, _("%s:%lu: no column '%s' for %s; the "
+	    "header has %s"), r->file, hdr->line, spec, option_name[which], list);
 }
 
 /* The first column whose header is one of names, or -1. */
@@ -238,7 +238,7 @@ roster_columns(struct loader *l, struct csvin_row *hdr, struct fault *f)
 		if (hdr != NULL && hdr->len[r->col[COL_NAME]] > 0)
 			r->col_label[COL_NAME] = xstrdup(hdr->field[r->col[COL_NAME]]);
 		else
-			r->col_label[COL_NAME] = xstrdup("column 1");
+			r->col_label[COL_NAME] = xstrdup(_("column 1"));
 	}
 	if (r->col[COL_ID] == -1 && hdr != NULL &&
 	    (c = find_header(hdr, id_headers)) != -1 && c != r->col[COL_NAME]) {
@@ -266,9 +266,12 @@ row_text(const struct csvin_row *row, int col, size_t *len)
 	return row->field[col];
 }
 
+/* Why a row is skipped. */
+enum skip { SKIP_NO_NAME, SKIP_BLANK_NAME, SKIP_NO_ID };
+
 /* Say a skipped row, the first few of them. */
 static int
-skip_row(struct loader *l, unsigned long line, const char *why,
+skip_row(struct loader *l, unsigned long line, enum skip why,
     const char *name)
 {
 	struct roster	*r = l->r;
@@ -276,12 +279,20 @@ skip_row(struct loader *l, unsigned long line, const char *why,
 	r->skipped++;
 	if (++l->warned_skip > WARN_MAX)
 		return 0;
-	if (name != NULL)
-		warn_msg("%s:%lu: no %s in column '%s' for '%s'; row skipped",
-		    r->file, line, why, r->col_label[COL_ID], name);
-	else
-		warn_msg("%s:%lu: no %s in column '%s'; row skipped", r->file,
-		    line, why, r->col_label[COL_NAME]);
+	switch (why) {
+	case SKIP_NO_NAME:
+		warn_msg(_("%s:%lu: no name in column '%s'; row skipped"),
+		    r->file, line, r->col_label[COL_NAME]);
+		break;
+	case SKIP_BLANK_NAME:
+		warn_msg(_("%s:%lu: nothing visible in the name in column '%s'; "
+		    "row skipped"), r->file, line, r->col_label[COL_NAME]);
+		break;
+	case SKIP_NO_ID:
+		warn_msg(_("%s:%lu: no id in column '%s' for '%s'; row skipped"),
+		    r->file, line, r->col_label[COL_ID], name);
+		break;
+	}
 	return 0;
 }
 
@@ -307,29 +318,29 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 	}
 	name = row_text(row, r->col[COL_NAME], &namelen);
 	if (namelen == 0)
-		return skip_row(l, row->line, "name", NULL);
+		return skip_row(l, row->line, SKIP_NO_NAME, NULL);
 	if (!text_visible(name, namelen))
-		return skip_row(l, row->line, "visible name", NULL);
+		return skip_row(l, row->line, SKIP_BLANK_NAME, NULL);
 	id = name;
 	idlen = namelen;
 	if (r->col[COL_ID] != -1) {
 		id = row_text(row, r->col[COL_ID], &idlen);
 		if (idlen == 0 || !text_visible(id, idlen))
-			return skip_row(l, row->line, "id", name);
+			return skip_row(l, row->line, SKIP_NO_ID, name);
 	}
 	if (r->col[COL_WEIGHT] != -1) {
 		w = row_text(row, r->col[COL_WEIGHT], &wlen);
 		if (w == NULL || parse_u64(w, ROSTER_MAX_WEIGHT, &weight) != 0)
-			return fault_set(f, EXIT_DATA, "%s:%lu: '%s' in column "
+			return fault_set(f, EXIT_DATA, _("%s:%lu: '%s' in column "
 			    "'%s' is not a whole number of tickets from 0 to %u; "
-			    "write the number (0 leaves the person out)",
+			    "write the number (0 leaves the person out)"),
 			    r->file, row->line, w ? w : "",
 			    r->col_label[COL_WEIGHT], ROSTER_MAX_WEIGHT);
 	}
 	if (row->line > UINT32_MAX || r->n >= UINT32_MAX - 1 ||
 	    r->poollen + namelen + idlen + 2 > UINT32_MAX)
-		return fault_set(f, EXIT_DATA, "%s:%lu: the roster is too big "
-		    "(at most 4 GB of names)", r->file, row->line);
+		return fault_set(f, EXIT_DATA, _("%s:%lu: the roster is too big "
+		    "(at most 4 GB of names)"), r->file, row->line);
 
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 1024;
@@ -398,13 +409,16 @@ say_repeat(struct roster *r, size_t i, size_t k)
 {
 	const char	*id = roster_id(r, i), *was = roster_id(r, k);
 
-	if (strcmp(id, was) == 0)
-		warn_msg("%s:%u: '%s' is already on line %u (same %s); counted "
-		    "once", r->file, r->entries[i].line, id, r->entries[k].line,
-		    r->col[COL_ID] != -1 ? "id" : "name");
+	if (strcmp(id, was) == 0 && r->col[COL_ID] != -1)
+		warn_msg(_("%s:%u: '%s' is already on line %u (same id); counted "
+		    "once"), r->file, r->entries[i].line, id, r->entries[k].line);
+	else if (strcmp(id, was) == 0)
+		warn_msg(_("%s:%u: '%s' is already on line %u (same name); "
+		    "counted once"), r->file, r->entries[i].line, id,
+		    r->entries[k].line);
 	else
-		warn_msg("%s:%u: '%s' is already on line %u as '%s' (email "
-		    "addresses are compared without case); counted once",
+		warn_msg(_("%s:%u: '%s' is already on line %u as '%s' (email "
+		    "addresses are compared without case); counted once"),
 		    r->file, r->entries[i].line, id, r->entries[k].line, was);
 }
 
@@ -456,7 +470,7 @@ roster_dedup(struct roster *r, uint64_t *keys)
 		if (first[i] == i)
 			r->entries[out++] = r->entries[i];
 	if (r->duplicates > WARN_MAX)
-		warn_msg("%s: %lu more repeated ids counted once", r->file,
+		warn_msg(_("%s: %lu more repeated ids counted once"), r->file,
 		    r->duplicates - WARN_MAX);
 	r->n = out;
 	free(first);
@@ -480,7 +494,7 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 		return -1;
 	}
 	if (l.warned_skip > WARN_MAX)
-		warn_msg("%s: %lu more rows without a name or id skipped",
+		warn_msg(_("%s: %lu more rows without a name or id skipped"),
 		    r->file, l.warned_skip - WARN_MAX);
 	roster_dedup(r, l.keys);
 	free(l.keys);
@@ -493,12 +507,12 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 	if (r->n > 0)
 		return 0;
 	if (!l.have_header)
-		fault_set(f, EXIT_DATA, "%s: the file is empty; a roster needs a "
-		    "header line and one row per participant", r->file);
+		fault_set(f, EXIT_DATA, _("%s: the file is empty; a roster needs a "
+		    "header line and one row per participant"), r->file);
 	else
-		fault_set(f, EXIT_DATA, "%s: no participants: %s", r->file,
-		    r->skipped ? "every row was skipped (see above)" :
-		    "the file has a header but no rows below it");
+		fault_set(f, EXIT_DATA, _("%s: no participants: %s"), r->file,
+		    r->skipped ? _("every row was skipped (see above)") :
+		    _("the file has a header but no rows below it"));
 	roster_free(r);
 	return -1;
 }

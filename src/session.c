@@ -58,18 +58,23 @@ note_changes(const struct session *s, const struct replay *rp)
 	if (rp->last.seq == 0)
 		return;
 	if (strcmp(rp->roster, s->roster_hex) != 0)
-		warn_msg("%s differs from the roster recorded in %s (%.12s...); "
+		warn_msg(_("%s differs from the roster recorded in %s (%.12s...); "
 		    "the new fingerprint %.12s... is recorded, and people keep "
-		    "their history by id", s->roster->file, s->led.path,
+		    "their history by id"), s->roster->file, s->led.path,
 		    rp->roster, s->roster_hex);
 	else if (strcmp(rp->digest, s->digest_hex) != 0)
-		warn_msg("%s is read with other column options than in %s; "
-		    "the new reading is recorded", s->roster->file, s->led.path);
+		warn_msg(_("%s is read with other column options than in %s; "
+		    "the new reading is recorded"), s->roster->file, s->led.path);
 	if (strcmp(rp->prizes, s->prizes_hex) != 0)
-		warn_msg("the prize table differs from the one recorded in %s "
-		    "(%s); the new one is recorded", s->led.path,
-		    strcmp(s->prizes_hex, "none") == 0 ? "now none" :
-		    s->prizes_hex);
+	{
+		if (strcmp(s->prizes_hex, "none") == 0)
+			warn_msg(_("%s recorded a prize table, and this run has "
+			    "none; that is recorded"), s->led.path);
+		else
+			warn_msg(_("the prize table differs from the one "
+			    "recorded in %s (%s); the new one is recorded"),
+			    s->led.path, s->prizes_hex);
+	}
 }
 
 /* The path of the file that keeps the session's secret. */
@@ -139,12 +144,12 @@ key_save(struct session *s, const unsigned char x[32], uint64_t n,
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	if (fd == -1) {
-		fault_set(f, EXIT_CANTCREAT, "%s: cannot create: %s", tmp,
+		fault_set(f, EXIT_CANTCREAT, _("%s: cannot create: %s"), tmp,
 		    strerror(errno));
 		goto out;
 	}
 	if (write(fd, line, (size_t)len) != len || fsync(fd) == -1) {
-		fault_set(f, EXIT_IOERR, "%s: cannot write: %s", tmp,
+		fault_set(f, EXIT_IOERR, _("%s: cannot write: %s"), tmp,
 		    strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -152,8 +157,8 @@ key_save(struct session *s, const unsigned char x[32], uint64_t n,
 	}
 	close(fd);
 	if (rename(tmp, path) == -1 || sync_dir(path) == -1) {
-		fault_set(f, EXIT_IOERR, "%s: cannot keep the session's "
-		    "secret: %s", path, strerror(errno));
+		fault_set(f, EXIT_IOERR, _("%s: cannot keep the session's "
+		    "secret: %s"), path, strerror(errno));
 		unlink(tmp);
 		goto out;
 	}
@@ -177,31 +182,33 @@ cannot_take_up(struct session *s, const struct replay *rp, char *reason,
 	const struct ledger_session	*ls = &rp->last;
 
 	if (ls->protocol != 2)
-		snprintf(reason, size, "it was made by raffle 1.0");
+		snprintf(reason, size, "%s", _("it was made by raffle 1.0"));
 	else if (strcmp(rp->roster, s->roster_hex) != 0)
-		snprintf(reason, size, "it was committed for the roster with "
-		    "fingerprint %.16s..., and %s is %.16s...", rp->roster,
+		snprintf(reason, size, _("it was committed for the roster with "
+		    "fingerprint %.16s..., and %s is %.16s..."), rp->roster,
 		    s->roster->file, s->roster_hex);
 	else if (strcmp(rp->digest, s->digest_hex) != 0)
-		snprintf(reason, size, "it read %s with other column options",
+		snprintf(reason, size, _("it read %s with other column options"),
 		    s->roster->file);
 	else if (strcmp(rp->prizes, s->prizes_hex) != 0)
-		snprintf(reason, size, "it was committed for %s, and this run "
-		    "has %s", strcmp(rp->prizes, "none") == 0 ? "no prize table" :
-		    "another prize table", s->prizes != NULL ? s->prizes->file :
-		    "none");
+		snprintf(reason, size, "%s", strcmp(rp->prizes, "none") == 0 ?
+		    _("it was committed without a prize table") :
+		    s->prizes == NULL ? _("it was committed for a prize table, "
+		    "and this run has none") : _("it was committed for another "
+		    "prize table"));
 	else if (ls->repeat != s->repeat)
-		snprintf(reason, size, "it was committed %s --allow-repeat",
-		    ls->repeat ? "with" : "without");
+		snprintf(reason, size, "%s", ls->repeat ?
+		    _("it was committed with --allow-repeat") :
+		    _("it was committed without --allow-repeat"));
 	else if (ls->rehearsal != s->rehearsal)
-		snprintf(reason, size, "it was %s rehearsal", ls->rehearsal ?
-		    "a" : "not a");
+		snprintf(reason, size, "%s", ls->rehearsal ?
+		    _("it was a rehearsal") : _("it was not a rehearsal"));
 	else if (ls->draws >= ls->steps)
-		snprintf(reason, size, "its %llu steps are used up",
+		snprintf(reason, size, _("its %llu steps are used up"),
 		    (unsigned long long)ls->steps);
 	else if (key_load(s, ls->commit, ls->steps) != 0)
-		snprintf(reason, size, "its secret is not in %s.key (the file "
-		    "was removed, or the log was made elsewhere)", s->led.path);
+		snprintf(reason, size, _("its secret is not in %s.key (the file "
+		    "was removed, or the log was made elsewhere)"), s->led.path);
 	else
 		return NULL;
 	return reason;
@@ -218,8 +225,8 @@ start_over(struct session *s, struct fault *f)
 	if (s->led.fd == -1)
 		return 0;
 	if (ftruncate(s->led.fd, 0) == -1 || fsync(s->led.fd) == -1)
-		return fault_set(f, EXIT_IOERR, "%s: cannot start the rehearsal "
-		    "over: %s", s->led.path, strerror(errno));
+		return fault_set(f, EXIT_IOERR, _("%s: cannot start the rehearsal "
+		    "over: %s"), s->led.path, strerror(errno));
 	return ledger_find_torn(&s->led, f);
 }
 
@@ -274,11 +281,11 @@ session_open(struct session *s, struct roster *r, const struct prizes *p,
 	} else if (rp.last.seq != 0 && !o->commit && rp.last.draws == 0 &&
 	    rp.last.protocol == 2) {
 		/* A commitment nothing was drawn under may be published. */
-		fault_set(f, EXIT_DATA, "%s:%llu: session %llu has drawn "
+		fault_set(f, EXIT_DATA, _("%s:%llu: session %llu has drawn "
 		    "nothing yet, and this run cannot draw under its "
 		    "commitment: %s. Draw with what it was committed for, or "
 		    "begin a new session with --commit and publish the new "
-		    "commitment", s->led.path, (unsigned long long)rp.last.seq,
+		    "commitment"), s->led.path, (unsigned long long)rp.last.seq,
 		    (unsigned long long)rp.last.seq, reason);
 		goto out;
 	} else
@@ -380,11 +387,11 @@ session_witness(struct session *s, const char *text, struct fault *f)
 	uint64_t		 seq;
 
 	if (s->seq == 0)
-		return fault_set(f, EXIT_USAGE, "the witness comes after the "
-		    "commitment: begin the session first");
+		return fault_set(f, EXIT_USAGE, _("the witness comes after the "
+		    "commitment: begin the session first"));
 	if (s->witness_seq != 0)
-		return fault_set(f, EXIT_USAGE, "%s: session %llu has its "
-		    "witness already (record %llu)%s", s->led.path,
+		return fault_set(f, EXIT_USAGE, _("%s: session %llu has its "
+		    "witness already (record %llu)%s"), s->led.path,
 		    (unsigned long long)s->seq,
 		    (unsigned long long)s->witness_seq, s->step > 0 ?
 		    " and has drawn" : "");
@@ -479,11 +486,11 @@ static int
 ready(struct session *s, struct fault *f)
 {
 	if (s->led.broken)
-		return fault_set(f, EXIT_IOERR, "%s: an earlier write failed; "
-		    "restart raffle to go on", s->led.path);
+		return fault_set(f, EXIT_IOERR, _("%s: an earlier write failed; "
+		    "restart raffle to go on"), s->led.path);
 	if (s->seq == 0 || s->witness_seq == 0)
-		return fault_set(f, EXIT_SOFTWARE, "a draw before the session "
-		    "and its witness were recorded");
+		return fault_set(f, EXIT_SOFTWARE, _("a draw before the session "
+		    "and its witness were recorded"));
 	return 0;
 }
 
@@ -545,12 +552,12 @@ session_check_forfeit(struct session *s, uint64_t seq, struct fault *f)
 	struct ev_result	*res;
 
 	if ((res = event_result(&s->ev, seq)) == NULL)
-		return fault_set(f, EXIT_USAGE, "%s: record %llu is not a draw; "
-		    "--print lists the draws", s->led.path,
+		return fault_set(f, EXIT_USAGE, _("%s: record %llu is not a draw; "
+		    "--print lists the draws"), s->led.path,
 		    (unsigned long long)seq);
 	if (res->forfeit != 0)
-		return fault_set(f, EXIT_USAGE, "%s: draw %llu was forfeited "
-		    "already (record %llu)", s->led.path,
+		return fault_set(f, EXIT_USAGE, _("%s: draw %llu was forfeited "
+		    "already (record %llu)"), s->led.path,
 		    (unsigned long long)seq, (unsigned long long)res->forfeit);
 	return 0;
 }

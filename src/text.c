@@ -1,10 +1,17 @@
 /* text.c: UTF-8 checks, name folding and display widths. */
 #include <langinfo.h>
+#include <libintl.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "text.h"
+
+/* Where make install puts the translations (the Makefile says). */
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
 
 size_t
 utf8_invalid_at(const char *str, size_t len)
@@ -350,15 +357,33 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 void
 text_init_locale(void)
 {
-	const char	*tries[] = { "", "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+	const char	*tries[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+	const char	*dir = getenv("TEXTDOMAINDIR");
 	size_t		 i;
 
-	for (i = 0; i < sizeof tries / sizeof tries[0]; i++) {
-		if (setlocale(LC_CTYPE, tries[i]) != NULL &&
-		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-			return;
-	}
-	setlocale(LC_CTYPE, "");
+	setlocale(LC_ALL, "");
+	/* Numbers are read and written the same in every language. */
+	setlocale(LC_NUMERIC, "C");
+	/* Widths need UTF-8 whatever the user's locale says of text. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		for (i = 0; i < sizeof tries / sizeof tries[0]; i++)
+			if (setlocale(LC_CTYPE, tries[i]) != NULL &&
+			    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+				break;
+	bindtextdomain("raffle", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bind_textdomain_codeset("raffle", "UTF-8");
+	textdomain("raffle");
+}
+
+void
+text_label(FILE *fp, const char *label, size_t width)
+{
+	size_t	w = text_width(label, strlen(label));
+
+	fputs(label, fp);
+	do
+		putc(' ', fp);
+	while (++w < width);
 }
 
 int

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Offset of the first byte that breaks UTF-8 in s, or len when all is valid. */
 size_t	 utf8_invalid_at(const char *, size_t);
@@ -48,8 +49,19 @@ size_t	 text_fit(const char *, size_t, size_t, size_t *);
 /* Whether cp is drawn with no width of its own (joiners, selectors, marks). */
 int	 text_is_zero_width(uint32_t);
 
-/* Make sure wcwidth(3) knows UTF-8, whatever the user's locale says. */
+/*
+ * Take the user's locale for words (LANGUAGE, LC_ALL, LANG), with UTF-8 for
+ * text whatever it says (wcwidth(3) needs it) and the C locale for numbers,
+ * and find raffle's translations: in TEXTDOMAINDIR when it is set, else
+ * where make install put them.
+ */
 void	 text_init_locale(void);
+
+/*
+ * Write label, then spaces to width columns (at least one), measured as a
+ * terminal shows it: translated labels line up too.
+ */
+void	 text_label(FILE *, const char *, size_t);
 
 /* ASCII case-insensitive equality of two strings. */
 int	 text_equal_nocase(const char *, const char *);

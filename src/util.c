@@ -28,7 +28,7 @@ fault_set(struct fault *f, int status, const char *fmt, ...)
 static void
 nomem(void)
 {
-	fputs("raffle: out of memory\n", stderr);
+	msg_put(stderr, _("out of memory"));
 	exit(EXIT_IOERR);
 }
 
@@ -107,10 +107,21 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
+void
+msg_put(FILE *fp, const char *msg)
+{
+	const unsigned char	*p = (const unsigned char *)msg;
+
+	fputs("raffle: ", fp);
+	for (; *p != '\0'; p++)
+		putc(*p < 0x20 || *p == 0x7f ? '?' : *p, fp);
+	putc('\n', fp);
+}
+
 static void
 warn_stderr(const char *msg)
 {
-	fprintf(stderr, "raffle: %s\n", msg);
+	msg_put(stderr, msg);
 }
 
 static warn_sink	warn_current = warn_stderr;

@@ -2,9 +2,19 @@
 #ifndef RAFFLE_UTIL_H
 #define RAFFLE_UTIL_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+/*
+ * Words for people go through gettext: _() where they are shown, N_() where
+ * they are only named and shown later. The log, --list, --print's CSV and
+ * JSON and everything --verify hashes never do.
+ */
+#define _(s)	gettext(s)
+#define N_(s)	(s)
 
 #define RAFFLE_VERSION "2.0.0"
 
@@ -52,6 +62,12 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
  * the terminal. The default writes "raffle: MSG" to standard error.
  */
 typedef void (*warn_sink)(const char *);
+/*
+ * Write "raffle: MSG" and a newline; a control character in the message
+ * (from a file name, say) is written as '?', never sent to the terminal.
+ */
+void	 msg_put(FILE *, const char *);
+
 /* Send warnings to sink (NULL: standard error again). */
 void	 warn_set_sink(warn_sink);
 /* Say a warning, a printf format, through the sink. */

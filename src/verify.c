@@ -12,6 +12,7 @@
 
 #include "event.h"
 #include "ledger.h"
+#include "text.h"
 #include "verify.h"
 
 /* A roster and a prize table (or none), and the event they make. */
@@ -139,11 +140,12 @@ check_draw(struct check *c, const struct record *r,
 	ev = &p->ev;
 	p->used = 1;
 	want = due_prize(ev, r);
-	if (want < 0 || strcmp(ev->prizes[want].name, prize) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: a draw for '%s' where "
-		    "%s%s%s was due", path, seq, prize, want < 0 ? "no prize" :
-		    "'", want < 0 ? "" : ev->prizes[want].name, want < 0 ? "" :
-		    "'");
+	if (want < 0)
+		return fault_set(f, EXIT_DATA, _("%s:%llu: a draw for '%s' where "
+		    "no prize was due"), path, seq, prize);
+	if (strcmp(ev->prizes[want].name, prize) != 0)
+		return fault_set(f, EXIT_DATA, _("%s:%llu: a draw for '%s' where "
+		    "'%s' was due"), path, seq, prize, ev->prizes[want].name);
 	rng_witness_hash(ls->witness, witness);
 	if (ls->protocol == 2) {
 		hex_decode(secret, 32, record_get(r, "secret"));
@@ -156,26 +158,26 @@ check_draw(struct check *c, const struct record *r,
 	parse_u64(record_get(r, "ticket"), UINT64_MAX, &ticket);
 	parse_u64(record_get(r, "tickets"), UINT64_MAX, &tickets);
 	if (rc != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: nobody was eligible "
-		    "for '%s', yet the log has a winner", path, seq, prize);
+		return fault_set(f, EXIT_DATA, _("%s:%llu: nobody was eligible "
+		    "for '%s', yet the log has a winner"), path, seq, prize);
 	if (pick.pool != pool || pick.ticket != ticket ||
 	    strcmp(roster_id(p->roster, pick.entry), record_get(r, "id")) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the winner does not "
+		return fault_set(f, EXIT_DATA, _("%s:%llu: the winner does not "
 		    "follow from the session's secret: it gives '%s' (ticket %llu "
-		    "of %llu), the log says '%s' (ticket %llu of %llu)", path,
+		    "of %llu), the log says '%s' (ticket %llu of %llu)"), path,
 		    seq, roster_id(p->roster, pick.entry),
 		    (unsigned long long)pick.ticket,
 		    (unsigned long long)pick.pool, record_get(r, "id"),
 		    (unsigned long long)ticket, (unsigned long long)pool);
 	if (strcmp(roster_name(p->roster, pick.entry),
 	    record_get(r, "name")) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' is "
-		    "named '%s' in the roster, not '%s' as the log says", path,
+		return fault_set(f, EXIT_DATA, _("%s:%llu: the winner '%s' is "
+		    "named '%s' in the roster, not '%s' as the log says"), path,
 		    seq, record_get(r, "id"), roster_name(p->roster, pick.entry),
 		    record_get(r, "name"));
 	if (tickets != p->roster->entries[pick.entry].weight)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the winner '%s' holds "
-		    "%u tickets in the roster, not %llu as the log says", path,
+		return fault_set(f, EXIT_DATA, _("%s:%llu: the winner '%s' holds "
+		    "%u tickets in the roster, not %llu as the log says"), path,
 		    seq, record_get(r, "id"),
 		    p->roster->entries[pick.entry].weight,
 		    (unsigned long long)tickets);
@@ -192,13 +194,13 @@ check_forfeit(struct check *c, const struct record *r, struct fault *f)
 
 	parse_u64(record_get(r, "draw"), UINT64_MAX, &n);
 	if ((res = event_result(&c->pairs[0].ev, n)) == NULL)
-		return fault_set(f, EXIT_DATA, "%s:%llu: forfeit of record "
-		    "%llu, which is not a draw", c->led->path,
+		return fault_set(f, EXIT_DATA, _("%s:%llu: forfeit of record "
+		    "%llu, which is not a draw"), c->led->path,
 		    (unsigned long long)r->seq, (unsigned long long)n);
 	if (strcmp(res->id, record_get(r, "id")) != 0 ||
 	    strcmp(res->name, record_get(r, "name")) != 0)
-		return fault_set(f, EXIT_DATA, "%s:%llu: the forfeit names '%s' "
-		    "(%s), but draw %llu was won by '%s' (%s)", c->led->path,
+		return fault_set(f, EXIT_DATA, _("%s:%llu: the forfeit names '%s' "
+		    "(%s), but draw %llu was won by '%s' (%s)"), c->led->path,
 		    (unsigned long long)r->seq, record_get(r, "name"),
 		    record_get(r, "id"), (unsigned long long)n, res->name,
 		    res->id);
@@ -277,9 +279,9 @@ parse_expect(struct check *c, const char *s, struct fault *f)
 	c->head_hex = colon + 1;
 	return 0;
 bad:
-	return fault_set(f, EXIT_USAGE, "--expect-head '%s': write SEQ:HEX, "
+	return fault_set(f, EXIT_USAGE, _("--expect-head '%s': write SEQ:HEX, "
 	    "the record number and the first hex digits of its hash as the "
-	    "screen showed them", s);
+	    "screen showed them"), s);
 }
 
 /* Make an event for every roster with every prize table (or none). */
@@ -321,50 +323,63 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 	char	hex[65];
 	size_t	i, used = 0;
 
-	fprintf(out, "log:      %s\n", led->path);
-	fprintf(out, "records:  %llu (%llu sessions, %llu draws, %llu "
-	    "forfeits)\n", (unsigned long long)led->nrecords,
-	    (unsigned long long)c->sessions, (unsigned long long)c->draws,
-	    (unsigned long long)c->forfeits);
-	fprintf(out, "chain:    every hash holds\n");
-	if (c->v2draws > 0)
-		fprintf(out, "secrets:  every draw's secret follows from its "
-		    "session's commitment\n");
+	text_label(out, _("log:"), 10);
+	fprintf(out, "%s\n", led->path);
+	text_label(out, _("records:"), 10);
+	fprintf(out, _("%llu (%llu sessions, %llu draws, %llu forfeits)\n"),
+	    (unsigned long long)led->nrecords, (unsigned long long)c->sessions,
+	    (unsigned long long)c->draws, (unsigned long long)c->forfeits);
+	text_label(out, _("chain:"), 10);
+	fprintf(out, "%s\n", _("every hash holds"));
+	if (c->v2draws > 0) {
+		text_label(out, _("secrets:"), 10);
+		fprintf(out, "%s\n", _("every draw's secret follows from its "
+		    "session's commitment"));
+	}
 	if (c->rehearsals > 0 && c->rehearsals == c->sessions)
-		fprintf(out, "REHEARSAL: practice only, not the real draw\n");
+		fprintf(out, "%s\n", _("REHEARSAL: practice only, not the real "
+		    "draw"));
 	else if (c->rehearsals > 0)
-		fprintf(out, "REHEARSAL: %llu of the %llu sessions are practice, "
-		    "not the real draw\n", (unsigned long long)c->rehearsals,
+		fprintf(out, _("REHEARSAL: %llu of the %llu sessions are "
+		    "practice, not the real draw\n"),
+		    (unsigned long long)c->rehearsals,
 		    (unsigned long long)c->sessions);
 	if (c->npairs > 0) {
 		for (i = 0; i < c->npairs; i++)
 			used += c->pairs[i].used;
-		fprintf(out, "roster:   ");
+		text_label(out, _("roster:"), 10);
 		for (i = 0; i < c->npairs; i++)
 			if (c->pairs[i].used || used == 0)
 				fprintf(out, "%s%s", i && used ? ", " : "",
 				    c->pairs[i].roster->file);
-		fprintf(out, " %s\n", used > 1 ? "(each session with its own)" :
-		    "matches every session that drew");
-		fprintf(out, "winners:  %llu of %llu recomputed from the "
-		    "sessions' secrets\n", (unsigned long long)c->recomputed,
+		fprintf(out, " %s\n", used > 1 ?
+		    _("(each session with its own)") :
+		    _("matches every session that drew"));
+		text_label(out, _("winners:"), 10);
+		fprintf(out, _("%llu of %llu recomputed from the sessions' "
+		    "secrets\n"), (unsigned long long)c->recomputed,
 		    (unsigned long long)c->draws);
 	}
-	if (c->commit_seq != 0)
-		fprintf(out, "commit:   session %llu committed to %s, as "
-		    "expected; %llu draws under it, %llu under other sessions\n",
+	if (c->commit_seq != 0) {
+		text_label(out, _("commit:"), 10);
+		fprintf(out, _("session %llu committed to %s, as expected; %llu "
+		    "draws under it, %llu under other sessions\n"),
 		    (unsigned long long)c->commit_seq, c->o->expect_commit,
 		    (unsigned long long)c->commit_draws,
 		    (unsigned long long)c->other_draws);
-	if (c->head_hex != NULL)
-		fprintf(out, "expected: record %llu begins %s, as expected\n",
+	}
+	if (c->head_hex != NULL) {
+		text_label(out, _("expected:"), 10);
+		fprintf(out, _("record %llu begins %s, as expected\n"),
 		    (unsigned long long)c->head_seq, c->head_hex);
+	}
 	hex_encode(hex, led->head, 32);
+	text_label(out, _("head:"), 10);
 	if (led->nrecords > 0)
-		fprintf(out, "head:     #%llu %s\n",
-		    (unsigned long long)led->nrecords, hex);
+		fprintf(out, "#%llu %s\n", (unsigned long long)led->nrecords,
+		    hex);
 	else
-		fprintf(out, "head:     none (the log is empty)\n");
+		fprintf(out, "%s\n", _("none (the log is empty)"));
 }
 
 int
@@ -384,9 +399,9 @@ verify_run(const struct verify_opts *o, FILE *out, struct fault *f)
 		return -1;
 	if (o->expect_commit != NULL) {
 		if (!is_hex_prefix(o->expect_commit, 8))
-			return fault_set(f, EXIT_USAGE, "--expect-commit '%s': "
+			return fault_set(f, EXIT_USAGE, _("--expect-commit '%s': "
 			    "give the commitment as published, at least its "
-			    "first 8 hex digits", o->expect_commit);
+			    "first 8 hex digits"), o->expect_commit);
 		c.commit_len = strlen(o->expect_commit);
 	}
 	if (ledger_read(&led, o->log, f) != 0) {
@@ -398,31 +413,31 @@ verify_run(const struct verify_opts *o, FILE *out, struct fault *f)
 	if (ledger_scan(&led, check_record, &c, f) != 0)
 		goto out;
 	if (led.torn > 0)
-		warn_msg("%s:%lu: warning: torn last record (%zu bytes, no "
+		warn_msg(_("%s:%lu: warning: torn last record (%zu bytes, no "
 		    "newline at the end), not counted; a writing run moves it "
-		    "aside", led.path, led.torn_line, led.torn);
+		    "aside"), led.path, led.torn_line, led.torn);
 	if (led.unended)
-		warn_msg("%s:%llu: warning: the last record has no newline at "
-		    "its end; it is whole, and a writing run adds the newline",
+		warn_msg(_("%s:%llu: warning: the last record has no newline at "
+		    "its end; it is whole, and a writing run adds the newline"),
 		    led.path, (unsigned long long)led.nrecords);
 	if (c.head_hex != NULL && !c.head_found) {
-		fault_set(f, EXIT_DATA, "%s: there is no record %llu; the log "
-		    "ends at record %llu", led.path,
+		fault_set(f, EXIT_DATA, _("%s: there is no record %llu; the log "
+		    "ends at record %llu"), led.path,
 		    (unsigned long long)c.head_seq,
 		    (unsigned long long)led.nrecords);
 		goto out;
 	}
 	if (c.head_hex != NULL && !hash_begins(c.head_hash, c.head_hex)) {
 		hex_encode(hex, c.head_hash, 32);
-		fault_set(f, EXIT_DATA, "%s:%llu: the hash begins %.*s, not %s: "
-		    "this is not the log that was photographed", led.path,
+		fault_set(f, EXIT_DATA, _("%s:%llu: the hash begins %.*s, not %s: "
+		    "this is not the log that was photographed"), led.path,
 		    (unsigned long long)c.head_seq, (int)strlen(c.head_hex),
 		    hex, c.head_hex);
 		goto out;
 	}
 	if (c.commit_len > 0 && c.commit_seq == 0) {
-		fault_set(f, EXIT_DATA, "%s: no session committed to %s: these "
-		    "draws were not made under the commitment published",
+		fault_set(f, EXIT_DATA, _("%s: no session committed to %s: these "
+		    "draws were not made under the commitment published"),
 		    led.path, o->expect_commit);
 		goto out;
 	}

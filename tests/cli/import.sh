@@ -207,7 +207,7 @@ t_names_made_of_nothing_visible_are_skipped() {
 	out_has "participants:     2"
 	out_has "skipped rows:     4"
 	for line in 3 4 5 6; do
-		err_has "roster.csv:$line: no visible name in column 'name'; row skipped"
+		err_has "roster.csv:$line: nothing visible in the name in column 'name'; row skipped"
 	done
 }
 
