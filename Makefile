@@ -97,7 +97,8 @@ test:
 	@$(MAKE) --no-print-directory test-now
 
 test-now: $(BIN) $(UNIT)
-	@RAFFLE="$(abspath $(BIN))" tests/run $(UNIT)
+	@RAFFLE="$(abspath $(BIN))" REF_VERIFY="$(abspath src/raffle-verify.py)" \
+	    tests/run $(UNIT)
 
 # The screen on the sample data, with a fresh demonstration log each time.
 run:
@@ -162,10 +163,14 @@ install: $(BIN)
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/raffle.1
 	cp -f man/raffle.log.5 $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
+	mkdir -p $(DESTDIR)$(PREFIX)/share/raffle
+	cp -f src/raffle-verify.py $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
+	chmod 755 $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/raffle $(DESTDIR)$(MANPREFIX)/man1/raffle.1 \
-	    $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5
+	    $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5 \
+	    $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
 
 clean:
 	rm -rf raffle build tests/out

@@ -303,7 +303,7 @@ reader_stray_quote(struct reader *r, unsigned long line)
 static int
 reader_feed(struct reader *r, const char *s, size_t len)
 {
-	size_t	off = 0;
+	size_t	off = 0, n;
 
 	while (off < len) {
 		off += csv_parse(&r->p, s + off, len - off, reader_field,
@@ -320,10 +320,21 @@ reader_feed(struct reader *r, const char *s, size_t len)
 			    "a closing quote; a quoted field must end at the "
 			    "delimiter or the end of the line"), r->file,
 			    reader_line_at(r, s, off));
-		reader_stray_quote(r, reader_line_at(r, s, off));
+		/*
+		 * Refused again as a plain character: the quote follows a
+		 * closing quote (and spaces), and is text after it.
+		 */
 		csv_set_quote(&r->p, '\0');
-		csv_parse(&r->p, s + off, 1, reader_field, reader_row, r);
+		n = csv_parse(&r->p, s + off, 1, reader_field, reader_row, r);
 		csv_set_quote(&r->p, '"');
+		if (r->failed)
+			return -1;
+		if (n != 1)
+			return fault_set(&r->fault, EXIT_DATA, _("%s:%lu: text "
+			    "after a closing quote; a quoted field must end at "
+			    "the delimiter or the end of the line"), r->file,
+			    reader_line_at(r, s, off));
+		reader_stray_quote(r, reader_line_at(r, s, off));
 		off++;
 	}
 	r->lf_fed += count_breaks(s, len);

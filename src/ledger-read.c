@@ -142,6 +142,7 @@ struct ledger_scan {
 	struct fault		*f;
 	char			*buf;		/* the line being cut apart */
 	size_t			 bufcap;
+	int			 chained;	/* the last line's hash held */
 };
 
 /* Fail the scan at the current line. */
@@ -459,6 +460,7 @@ scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
 	if (memcmp(want, r->hash, 32) != 0)
 		return bad(sc, _("the record does not match its hash: it was "
 		    "changed after it was written"));
+	sc->chained = 1;
 
 	/* The hash holds: cut the fields apart. */
 	hashhex[-1] = '\0';
@@ -492,6 +494,10 @@ scan_line(struct ledger_scan *sc, const char *line, size_t len, char *buf,
 		if (*p != '=')
 			return bad(sc, _("a field without '='"));
 		*p++ = '\0';
+		/* Readers must not differ on which of two values counts. */
+		if (record_get(r, r->key[r->nkv]) != NULL)
+			return bad(sc, _("the field '%s' is there twice"),
+			    r->key[r->nkv]);
 		r->val[r->nkv++] = p;
 		while (*p != '\t' && *p != '\0')
 			p++;
@@ -545,6 +551,7 @@ ledger_scan_record(struct ledger_scan *sc, const char *line, size_t len,
 	}
 	if (len + 1 > sc->bufcap)
 		sc->buf = xrealloc(sc->buf, sc->bufcap = len + 256);
+	sc->chained = 0;
 	if (scan_line(sc, line, len, sc->buf, &r) != 0 ||
 	    scan_rules(sc, &r) != 0)
 		return -1;
@@ -584,6 +591,12 @@ scan_tail(struct ledger_scan *sc, ledger_fn fn, void *arg)
 		l->unended = 1;
 		l->size += len;
 		l->torn -= len;
+		goto out;
+	}
+	/* Whole (its hash holds) but against the rules: damage, not a tear. */
+	if (len > 0 && sc->chained) {
+		*f = quiet;
+		rc = -1;
 		goto out;
 	}
 	sc->f = f;

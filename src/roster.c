@@ -263,6 +263,8 @@ row_text(const struct csvin_row *row, int col, size_t *len)
 	else
 		*len = text_fold(row->field[col], row->len[col]);
 	row->field[col][*len] = '\0';
+	/* Folded now: one column used twice (id and weight) folds once. */
+	row->len[col] = *len;
 	return row->field[col];
 }
 

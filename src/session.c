@@ -596,7 +596,8 @@ session_forfeit(struct session *s, uint64_t seq, struct draw_stop *stop,
 	ledger_rec_add(&b, "name", res->name);
 	ledger_rec_end(&b);
 	event_add_forfeit(&s->ev, b.next_seq - 1, seq);
-	if (s->ev.prizes[prize].history)
+	/* A prize the table no longer has room in is not drawn again. */
+	if (s->ev.prizes[prize].history || event_remaining(&s->ev, prize) == 0)
 		stop->why = STOP_PRIZES;
 	else if (draw_one(s, &b, prize, seq) != 0) {
 		stop->why = STOP_PEOPLE;

@@ -15,6 +15,12 @@
 #include "text.h"
 #include "verify.h"
 
+/* A draw's winner: its id and, after the id's NUL, its name. */
+struct drawn {
+	uint64_t	 seq;
+	char		*who;
+};
+
 /* A roster and a prize table (or none), and the event they make. */
 struct pair {
 	struct roster		*roster;
@@ -40,6 +46,8 @@ struct check {
 	size_t			 commit_len;	/* --expect-commit */
 	uint64_t		 commit_seq, commit_draws, other_draws;
 	uint64_t		 cur_seq;
+	struct drawn		*drawn;		/* every draw's winner, by seq */
+	size_t			 ndrawn, capdrawn;
 };
 
 /* Whether hash begins with the hex digits given, in either case. */
@@ -78,8 +86,20 @@ check_session(struct check *c, const struct ledger_session *ls)
 		if (strcmp(ls->digest, p->digest_hex) != 0)
 			continue;
 		digest_seen = 1;
-		if (strcmp(ls->prizes, p->prizes_hex) == 0) {
+		if (strcmp(ls->prizes, p->prizes_hex) == 0 &&
+		    ls->entries == p->roster->n &&
+		    ls->tickets == p->roster->tickets) {
 			c->cur = (long)i;
+			return;
+		}
+		if (strcmp(ls->prizes, p->prizes_hex) == 0) {
+			snprintf(c->why, sizeof c->why, _("session %llu says its "
+			    "roster has %llu people and %llu tickets, but %s read "
+			    "as given has %zu and %llu"),
+			    (unsigned long long)ls->seq,
+			    (unsigned long long)ls->entries,
+			    (unsigned long long)ls->tickets, p->roster->file,
+			    p->roster->n, (unsigned long long)p->roster->tickets);
 			return;
 		}
 	}
@@ -185,25 +205,48 @@ check_draw(struct check *c, const struct record *r,
 	return 0;
 }
 
+/* Remember a draw's winner, for the forfeit that may name it. */
+static void
+keep_draw(struct check *c, const struct record *r)
+{
+	struct drawn	*d;
+
+	if (c->ndrawn == c->capdrawn) {
+		c->capdrawn = c->capdrawn ? c->capdrawn * 2 : 64;
+		c->drawn = xreallocarray(c->drawn, c->capdrawn,
+		    sizeof *c->drawn);
+	}
+	d = &c->drawn[c->ndrawn++];
+	d->seq = r->seq;
+	d->who = xasprintf("%s%c%s", record_get(r, "id"), '\0',
+	    record_get(r, "name"));
+}
+
 /* A forfeit names the draw it forfeits as the log recorded it. */
 static int
 check_forfeit(struct check *c, const struct record *r, struct fault *f)
 {
-	const struct ev_result	*res;
-	uint64_t		 n = 0;
+	const char	*id, *name;
+	uint64_t	 n = 0;
+	size_t		 lo = 0, hi = c->ndrawn, mid;
 
 	parse_u64(record_get(r, "draw"), UINT64_MAX, &n);
-	if ((res = event_result(&c->pairs[0].ev, n)) == NULL)
-		return fault_set(f, EXIT_DATA, _("%s:%llu: forfeit of record "
-		    "%llu, which is not a draw"), c->led->path,
-		    (unsigned long long)r->seq, (unsigned long long)n);
-	if (strcmp(res->id, record_get(r, "id")) != 0 ||
-	    strcmp(res->name, record_get(r, "name")) != 0)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->drawn[mid].seq < n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* The ledger checked that n is a draw. */
+	id = c->drawn[lo].who;
+	name = id + strlen(id) + 1;
+	if (strcmp(id, record_get(r, "id")) != 0 ||
+	    strcmp(name, record_get(r, "name")) != 0)
 		return fault_set(f, EXIT_DATA, _("%s:%llu: the forfeit names '%s' "
 		    "(%s), but draw %llu was won by '%s' (%s)"), c->led->path,
 		    (unsigned long long)r->seq, record_get(r, "name"),
-		    record_get(r, "id"), (unsigned long long)n, res->name,
-		    res->id);
+		    record_get(r, "id"), (unsigned long long)n, name, id);
 	return 0;
 }
 
@@ -238,10 +281,11 @@ check_record(void *arg, const struct record *r,
 			c->other_draws++;
 		if (c->npairs > 0 && check_draw(c, r, ls, f) != 0)
 			return -1;
+		keep_draw(c, r);
 		break;
 	case REC_FORFEIT:
 		c->forfeits++;
-		if (c->npairs > 0 && check_forfeit(c, r, f) != 0)
+		if (check_forfeit(c, r, f) != 0)
 			return -1;
 		break;
 	case REC_WITNESS:
@@ -289,16 +333,17 @@ static int
 pairs_init(struct check *c, struct fault *f)
 {
 	const struct verify_opts	*o = c->o;
-	size_t				 i, j, np = o->nprizes ? o->nprizes : 1;
+	size_t				 i, j, np = o->nprizes + 1;
 	unsigned char			 d[32];
 
+	/* Each prize table given, and none: sessions may draw without one. */
 	c->pairs = xcalloc(o->nrosters * np, sizeof *c->pairs);
 	for (i = 0; i < o->nrosters; i++)
 		for (j = 0; j < np; j++) {
 			struct pair	*p = &c->pairs[c->npairs];
 
 			p->roster = o->rosters[i];
-			p->prizes = o->nprizes ? o->prizes[j] : NULL;
+			p->prizes = j < o->nprizes ? o->prizes[j] : NULL;
 			if (event_init(&p->ev, p->roster, p->prizes, f) != 0) {
 				event_free(&p->ev);
 				return -1;
@@ -316,12 +361,24 @@ pairs_init(struct check *c, struct fault *f)
 	return 0;
 }
 
+/* Whether a session drew with roster r. */
+static int
+roster_used(const struct check *c, const struct roster *r)
+{
+	size_t	i;
+
+	for (i = 0; i < c->npairs; i++)
+		if (c->pairs[i].roster == r && c->pairs[i].used)
+			return 1;
+	return 0;
+}
+
 /* The summary, once everything holds. */
 static void
 summary(const struct check *c, const struct ledger *led, FILE *out)
 {
 	char	hex[65];
-	size_t	i, used = 0;
+	size_t	i, k, used = 0;
 
 	text_label(out, _("log:"), 10);
 	fprintf(out, "%s\n", led->path);
@@ -345,13 +402,14 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 		    (unsigned long long)c->rehearsals,
 		    (unsigned long long)c->sessions);
 	if (c->npairs > 0) {
-		for (i = 0; i < c->npairs; i++)
-			used += c->pairs[i].used;
+		/* Each roster once: those some session drew with. */
+		for (i = 0; i < c->o->nrosters; i++)
+			used += roster_used(c, c->o->rosters[i]);
 		text_label(out, _("roster:"), 10);
-		for (i = 0; i < c->npairs; i++)
-			if (c->pairs[i].used || used == 0)
-				fprintf(out, "%s%s", i && used ? ", " : "",
-				    c->pairs[i].roster->file);
+		for (i = 0, k = 0; i < c->o->nrosters; i++)
+			if (used == 0 || roster_used(c, c->o->rosters[i]))
+				fprintf(out, "%s%s", k++ ? ", " : "",
+				    c->o->rosters[i]->file);
 		fprintf(out, " %s\n", used > 1 ?
 		    _("(each session with its own)") :
 		    _("matches every session that drew"));
@@ -447,6 +505,9 @@ out:
 	for (i = 0; i < c.npairs; i++)
 		event_free(&c.pairs[i].ev);
 	free(c.pairs);
+	for (i = 0; i < c.ndrawn; i++)
+		free(c.drawn[i].who);
+	free(c.drawn);
 	ledger_close(&led);
 	return rc;
 }

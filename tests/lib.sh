@@ -12,6 +12,12 @@
 #   fail MESSAGE         end the test as failed
 #   wait_for SECONDS CMD...   poll CMD every 0.1 s until it succeeds
 #   rechain LOG          rebuild every hash of an edited log, as a forger would
+#
+# With REF_VERIFY set (make test sets it), every "run $RAFFLE ... --verify"
+# is checked by the reference verifier too, with the same files and roster
+# options, and at the end of each test every log it left is checked by
+# both without a roster: raffle and the verifier must agree, accepting or
+# refusing.
 # ONLY=PREFIX runs only the tests whose names (after t_) start with PREFIX.
 set -u
 
@@ -27,6 +33,56 @@ run() {
 	"$@" >out 2>err
 	status=$?
 	set -e
+	if [ -n "${REF_VERIFY:-}" ] && [ "$1" = "$RAFFLE" ]; then
+		ref_agrees "$@"
+	fi
+}
+
+# Run the reference verifier as the raffle command line given would verify,
+# and fail unless it agrees with raffle's $status. Only --verify runs are
+# compared; usage errors and missing files are raffle's own.
+ref_agrees() {
+	local args=() log=raffle.log verify=0 rehearsal=0 rc
+	shift
+	while [ $# -gt 0 ]; do
+		case "$1" in
+		--verify) verify=1 ;;
+		--rehearsal) rehearsal=1 ;;
+		-l|--log) log=${2:-}; [ $# -lt 2 ] || shift ;;
+		-i|-p|--import|--prizes|--delimiter|--name-column|--id-column|\
+		--weight-column|--group-column|--encoding|--expect-commit|--expect-head)
+			args+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
+		--no-header) args+=("$1") ;;
+		esac
+		[ $# -eq 0 ] || shift
+	done
+	[ $verify = 1 ] || return 0
+	case "$status" in 0|65) ;; *) return 0 ;; esac
+	[ $rehearsal = 0 ] || log=$log.rehearsal
+	set +e
+	python3 "$REF_VERIFY" "${args[@]}" "$log" >ref.out 2>ref.err
+	rc=$?
+	set -e
+	if { [ "$status" = 0 ] && [ $rc != 0 ]; } || { [ "$status" = 65 ] && [ $rc != 1 ]; }; then
+		fail "raffle --verify exited $status, the reference verifier $rc: $(head -c 400 ref.err)"
+	fi
+}
+
+# Check every log a test left, without a roster, with both verifiers.
+ref_sweep() {
+	local f a b
+	for f in *.log *.log.rehearsal; do
+		[ -f "$f" ] && [ ! -L "$f" ] || continue
+		set +e
+		"$RAFFLE" -l "$f" --verify >/dev/null 2>&1; a=$?
+		python3 "$REF_VERIFY" "$f" >/dev/null 2>&1; b=$?
+		set -e
+		case "$a" in 0|65) ;; *) continue ;; esac
+		if { [ $a = 0 ] && [ $b != 0 ]; } || { [ $a = 65 ] && [ $b != 1 ]; }; then
+			echo "    $f: raffle --verify exited $a, the reference verifier $b"
+			return 1
+		fi
+	done
 }
 
 expect_status() {
@@ -80,7 +136,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		# A suite may define teardown: it runs when each test ends.
 		( cd "$work/$t" || exit 1
 		  trap 'declare -F teardown >/dev/null && teardown' EXIT
-		  set -e; "$t" ) >"$log" 2>&1
+		  set -e; "$t"
+		  [ -z "${REF_VERIFY:-}" ] || ref_sweep ) >"$log" 2>&1
 		if [ $? -eq 0 ]; then
 			printf 'ok %s: %s\n' "$name" "${t#t_}"
 		else

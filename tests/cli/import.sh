@@ -333,3 +333,19 @@ t_repeats_name_the_line_of_the_first_row() {
 	err_has "roster.csv:3: 'a' is already on line 2"
 	err_has "roster.csv:6: 'b' is already on line 4"
 }
+
+t_a_quote_after_a_closing_quote_is_text_after_it() {
+	printf 'name,x\n"Ana" ",1\n' > roster.csv
+	run "$RAFFLE" -i roster.csv --list; expect_status 65
+	err_has "roster.csv:2: text after a closing quote"
+	err_lacks "taken as it is"
+}
+
+t_one_column_for_id_and_weight_is_read_once() {
+	printf 'name,n\nAna,\xe2\x80\xa81\nBo,2\n' > roster.csv
+	run "$RAFFLE" -i roster.csv --id-column n --weight-column n --list
+	expect_status 0
+	out_has 'Ana,1'
+	out_has '2,Bo,2'
+	iconv -f UTF-8 -t UTF-8 err > /dev/null || fail "invalid UTF-8 in a message"
+}

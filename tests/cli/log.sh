@@ -150,3 +150,60 @@ t_a_crlf_log_is_said_with_the_fix() {
 	sed -i 's/\r$//' raffle.log
 	run "$RAFFLE" -l raffle.log --verify; expect_status 0
 }
+
+t_sessions_with_and_without_a_prize_table_verify_together() {
+	run "$RAFFLE" $SAMPLE --draw 2; expect_status 0
+	run "$RAFFLE" -i "$DATA/roster.csv" --weight-column tickets --group-column team --draw 2
+	expect_status 0
+	run "$RAFFLE" $SAMPLE --verify; expect_status 0
+	out_has "winners:  4 of 4 recomputed"
+}
+
+t_a_forfeit_after_the_prize_table_shrank_draws_no_replacement() {
+	printf 'prize,quantity\nMug,3\n' > p1.csv
+	run "$RAFFLE" -i "$DATA/roster.csv" -p p1.csv --draw 3; expect_status 0
+	printf 'prize,quantity\nMug,1\n' > p.csv
+	run "$RAFFLE" -i "$DATA/roster.csv" -p p.csv --forfeit 4
+	expect_status 1
+	! grep -q 'replaces=' raffle.log || fail "a replacement for a prize with no room"
+	run "$RAFFLE" -i "$DATA/roster.csv" -p p1.csv -p p.csv --verify; expect_status 0
+}
+
+t_a_field_given_twice_is_refused() {
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	sed -i '3s/\tname=/\tname=Mallory\tname=/' raffle.log
+	rechain raffle.log
+	run "$RAFFLE" --verify; expect_status 65
+	err_has "raffle.log:3: the field 'name' is there twice"
+}
+
+t_a_session_whose_counts_are_not_its_rosters_is_refused() {
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	sed -i '1s/\tentries=36\t/\tentries=40\t/' raffle.log
+	rechain raffle.log
+	run "$RAFFLE" --verify; expect_status 0
+	run "$RAFFLE" $SAMPLE --verify; expect_status 65
+	err_has "session 1 says its roster has 40 people and 46 tickets"
+}
+
+t_a_forfeit_that_misnames_its_draw_is_caught_without_the_roster() {
+	run "$RAFFLE" $SAMPLE --draw 2; expect_status 0
+	run "$RAFFLE" $SAMPLE --forfeit 3; expect_status 0
+	line=$(grep -n '	forfeit	' raffle.log | cut -d: -f1)
+	sed -i "${line}s/\tname=[^\t]*/\tname=Someone Else/" raffle.log
+	rechain raffle.log
+	run "$RAFFLE" --verify; expect_status 65
+	err_has "raffle.log:$line: the forfeit names 'Someone Else'"
+}
+
+t_a_last_record_without_newline_that_breaks_a_rule_is_damage() {
+	run "$RAFFLE" $SAMPLE --draw 2; expect_status 0
+	# The last draw made to forfeit a draw that does not exist, rechained,
+	# its newline dropped: whole, but against the rules.
+	sed -i '$s/\tdraw\t.*/\tforfeit\tdraw=99\tid=x\tname=y\tHASH/' raffle.log
+	rechain raffle.log
+	truncate -s -1 raffle.log
+	run "$RAFFLE" --verify; expect_status 65
+	err_has "raffle.log:4: forfeit of record 99"
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 65
+}
