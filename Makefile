@@ -39,7 +39,7 @@ LDLIBS = $(PKG_LIBS) -lcsv -pthread
 # The core: no curses, no sleeping. Tests and fuzzers link it directly.
 CORE_NAMES = util text csvin csvout roster blake2b fingerprint bigmem rowpipe rng \
 	sumtree prizes strmap ledger event session streams drawlog report verify \
-	bigfont reel layout
+	font bigfont reel sparks layout
 # The faces: the command line, and the screen (the only files with curses).
 SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
 	view-overlay

@@ -146,21 +146,13 @@ cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 	struct session		s;
 	struct session_opts	so;
 	struct fault		f;
-	char			why[256], title[256];
-	const char		*base, *dot;
+	char			why[256];
 	int			status;
 
 	if (!screen_available(why, sizeof why)) {
 		fprintf(stderr, "raffle: no terminal for the screen (%s); to "
 		    "draw without it use --draw N or --draw all\n", why);
 		return EXIT_USAGE;
-	}
-	if (c->screen.title == NULL) {
-		base = strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file;
-		dot = strrchr(base, '.');
-		snprintf(title, sizeof title, "%.*s", dot && dot != base ?
-		    (int)(dot - base) : (int)strlen(base), base);
-		c->screen.title = title;
 	}
 	memset(&so, 0, sizeof so);
 	so.log = c->log;

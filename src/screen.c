@@ -78,13 +78,22 @@ ui_fail(struct ui *ui, const struct fault *f)
 }
 
 int
+ui_is_draw_key(wint_t ch, int code)
+{
+	if (code)
+		return ch == KEY_ENTER || ch == KEY_NPAGE || ch == KEY_RIGHT;
+	return ch == ' ' || ch == '\r' || ch == '\n';
+}
+
+int
 ui_common_key(struct ui *ui, wint_t ch, int code)
 {
 	if (code)
 		return 0;
 	switch (ch) {
 	case 'b':
-		batch_start(ui);
+	case '.':
+		batch_ask(ui);
 		return 1;
 	case 'w':
 		ui->view = ui->view == VIEW_LIST ? VIEW_START : VIEW_LIST;
@@ -114,11 +123,8 @@ paint(struct ui *ui)
 	case VIEW_START:
 		start_draw(ui);
 		break;
-	case VIEW_ROLL:
-		draw_roll(ui);
-		break;
-	case VIEW_REVEAL:
-		draw_reveal(ui);
+	case VIEW_SHOW:
+		draw_show(ui);
 		break;
 	case VIEW_BATCH:
 		batch_draw(ui);
@@ -143,8 +149,7 @@ dispatch(struct ui *ui, wint_t ch, int code)
 	case VIEW_START:
 		start_key(ui, ch, code);
 		break;
-	case VIEW_ROLL:
-	case VIEW_REVEAL:
+	case VIEW_SHOW:
 		draw_key(ui, ch, code);
 		break;
 	case VIEW_BATCH:
@@ -154,6 +159,27 @@ dispatch(struct ui *ui, wint_t ch, int code)
 		list_key(ui, ch, code);
 		break;
 	}
+}
+
+/*
+ * The font for big letters: --font, else RAFFLE_FONT, else Debian's
+ * Unifont. Without it names are shown in plain text, said once on
+ * standard error before the screen starts.
+ */
+static struct font *
+open_font(const struct screen_opts *o)
+{
+	const char	*path = o->font, *env = getenv("RAFFLE_FONT");
+	struct font	*fn;
+	struct fault	 f;
+
+	if (path == NULL)
+		path = env != NULL && *env != '\0' ? env : FONT_DEFAULT_PATH;
+	if ((fn = font_open(path, &f)) == NULL)
+		fprintf(stderr, "raffle: no font for big letters (%s); names are "
+		    "shown in plain text; install the unifont package or give "
+		    "--font FILE\n", f.msg);
+	return fn;
 }
 
 int
@@ -170,6 +196,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 	ui.s = s;
 	ui.o = o;
 	ui.show_seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	ui.last_key = -1e9;
 	if (s->ev.nresults > 0) {
 		ui.have_shown = 1;
 		ui.shown = s->ev.nresults - 1;
@@ -186,7 +213,9 @@ screen_run(struct session *s, const struct screen_opts *o)
 	if (old.sa_handler != SIG_IGN)
 		sigaction(SIGHUP, &sa, NULL);
 
+	ui.font = open_font(o);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		font_close(ui.font);
 		fputs("raffle: cannot start the screen on this terminal; to "
 		    "draw without it use --draw\n", stderr);
 		return EXIT_USAGE;
@@ -211,8 +240,6 @@ screen_run(struct session *s, const struct screen_opts *o)
 	session_seed(s);
 	while (!ui.done && !got_signal && !lost) {
 		ui.now = monotonic();
-		if (ui.view == VIEW_ROLL || ui.view == VIEW_REVEAL)
-			draw_tick(&ui);
 		paint(&ui);
 		if (s->seq == 0 && ui.overlay != OVERLAY_ERROR) {
 			struct fault	f;
@@ -223,7 +250,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 			}
 			paint(&ui);	/* the head in the corner moved */
 		}
-		wait = draw_deadline(&ui);
+		wait = ui.view == VIEW_SHOW ? draw_deadline(&ui) : -1;
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
 		before = monotonic();
 		rc = get_wch(&ch);
@@ -244,9 +271,12 @@ screen_run(struct session *s, const struct screen_opts *o)
 			clearok(curscr, TRUE);
 			continue;
 		}
+		/* Every key counts towards the silence a draw key waits for. */
+		ui.now = monotonic();
+		ui.key_gap = ui.now - ui.last_key;
+		ui.last_key = ui.now;
 		if (!layout_big_enough((size_t)ui.cols, (size_t)ui.rows))
 			continue;
-		ui.now = monotonic();
 		dispatch(&ui, ch, rc == KEY_CODE_YES);
 	}
 
@@ -255,6 +285,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 	warn_set_sink(NULL);
 	warn_ui = NULL;
 	reel_free(&ui.reel);
+	font_close(ui.font);
 	free(ui.batch);
 	if (got_signal || lost) {
 		fprintf(stderr, "raffle: %s; %s holds every draw up to #%llu\n",

@@ -17,7 +17,8 @@ enum theme {
 };
 
 struct screen_opts {
-	const char	*title;
+	const char	*title;		/* NULL: none */
+	const char	*font;		/* Unifont's .hex; NULL: the default */
 	double		 spin;		/* seconds the reel rolls */
 	size_t		 batch;		/* winners per 'b'; 0 = all left */
 	enum theme	 theme;

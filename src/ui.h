@@ -1,7 +1,12 @@
 /*
- * ui.h: what the screen's views share. Each view is a pair: a draw function
- * that paints the whole view from the state, and a key function; screen.c
- * dispatches on the current view, ncdu-style, and owns the one wait.
+ * ui.h: what the screen's views share. Each view is a pair: a paint
+ * function that paints the whole view from the state, and a key function;
+ * screen.c dispatches on the current view, ncdu-style, and owns the one
+ * wait.
+ *
+ * What the room sees of a draw is a function of which result it is and
+ * how long ago its show began (see view-draw.c), never of the keys that
+ * started it: a screen that follows the log could replay it.
  */
 #ifndef RAFFLE_UI_H
 #define RAFFLE_UI_H
@@ -9,6 +14,7 @@
 #include <curses.h>
 
 #include "bigfont.h"
+#include "font.h"
 #include "layout.h"
 #include "reel.h"
 #include "screen.h"
@@ -16,8 +22,7 @@
 
 enum view {
 	VIEW_START,		/* title, prizes, commitment, resume */
-	VIEW_ROLL,		/* the reel rolls */
-	VIEW_REVEAL,		/* the winner, large */
+	VIEW_SHOW,		/* one draw: its prize, the reel, the winner */
 	VIEW_BATCH,		/* a grid of winners */
 	VIEW_LIST		/* every result so far */
 };
@@ -26,7 +31,14 @@ enum overlay {
 	OVERLAY_NONE,
 	OVERLAY_HELP,
 	OVERLAY_QUIT,
+	OVERLAY_ASK,		/* a question before irreversible work */
 	OVERLAY_ERROR
+};
+
+/* What a question asks, acted on only with y. */
+enum ask {
+	ASK_FORFEIT,		/* results[ask_result] is not here */
+	ASK_BATCH		/* draw ask_count of prize ask_prize */
 };
 
 /* What each thing on screen is; the theme maps it to colour or attributes. */
@@ -34,51 +46,55 @@ enum role {
 	ROLE_NORMAL,
 	ROLE_TITLE,
 	ROLE_DIM,
-	ROLE_BAR,		/* the reel's highlighted line */
+	ROLE_BAR,		/* the reel's highlighted band */
 	ROLE_WINNER,
 	ROLE_PRIZE,
 	ROLE_ERROR,
 	ROLE_SELECT,		/* the selected cell of a grid */
+	ROLE_BANNER,		/* "Winner" over a reveal */
 	ROLE_SPARK1,
 	ROLE_SPARK2,
 	ROLE_SPARK3,
 	ROLE_COUNT
 };
 
-#define SPARKS		48
 /*
- * Seconds during which a key that draws (Space, Enter, b, n) is ignored
- * after a draw was made or revealed: a nervous double press, or a press
- * meant for the last screen, must not draw again.
+ * A key that draws counts only after the keyboard has been silent this
+ * long, and this long after a reveal: a held key, a clicker's auto-repeat
+ * or a nervous double press draws once; a fresh press draws.
  */
-#define KEY_GUARD	0.8
-#define SPARKLE_TIME	2.5	/* seconds of celebration */
-#define FRAME		(1.0 / 30)
-
-struct spark {
-	int		 x, y;
-	int		 role;
-	double		 born, life;
-};
+#define KEY_QUIET	0.3
+#define FRAME		(1.0 / 30)	/* while sparks fly */
+#define CARD_SHARE	0.25		/* of the spin, the prize alone first */
 
 struct ui {
 	struct session		*s;
 	const struct screen_opts *o;
+	struct font		*font;		/* NULL: names in plain text */
 	enum view		 view;
 	enum overlay		 overlay;
 	int			 rows, cols;
 	double			 now;		/* seconds, CLOCK_MONOTONIC */
+	double			 key_gap;	/* since the key before this one */
+	double			 last_key;
 	attr_t			 attr[ROLE_COUNT];
 	int			 mono;
 
-	/* The roll and the reveal of results[shown]. */
+	/* The show of results[shown], begun at show_start. */
 	size_t			 shown;
 	int			 have_shown;
 	struct reel		 reel;
-	double			 roll_start, reveal_start;
-	double			 last_draw;	/* drawn or revealed, for KEY_GUARD */
-	struct spark		 sparks[SPARKS];
-	uint64_t		 show_seed;	/* for the reel's filler names */
+	double			 show_start;
+	uint32_t		 shown_unit;	/* 2 in "2 of 5" */
+	double			 quiet_from;	/* the last draw, for KEY_QUIET */
+	uint64_t		 show_seed;	/* for the theatre, per run */
+	int			 bar_size;	/* the reel's letters; -1 plain */
+	size_t			 bar_lines;
+	int			 bar_cols, bar_rows;	/* the window sized for */
+
+	/* A question asked, and what it is about. */
+	enum ask		 ask;
+	size_t			 ask_result, ask_prize, ask_count;
 
 	/* A batch: the results shown in its grid, a no-show's replacement
 	 * taking the no-show's cell. */
@@ -88,36 +104,55 @@ struct ui {
 	size_t			 top;
 
 	char			 notice[256];	/* why nothing was drawn */
-	int			 reveal_top, reveal_bottom;	/* name rows */
 	char			 error[1024];
 	int			 done, status;
 };
 
 /* paint.c */
+/* Choose every role's colours for the theme and the terminal. */
 void	 ui_theme(struct ui *);
+/* Put text at (y, x) in a role, cut to at most max columns. */
 void	 ui_put(struct ui *, int, int, enum role, const char *, size_t);
+/* Put text centred on row y, cut to the screen's width. */
 void	 ui_center(struct ui *, int, enum role, const char *);
+/* Copy text without the characters that take no width; returns length. */
 size_t	 ui_clean(char *, size_t, const char *);
+/* A filled box with a border, for overlays. */
 void	 ui_box(struct ui *, int, int, int, int, enum role);
+/* Paint big text from row y, centred, in a role. */
+void	 ui_big(struct ui *, int, enum role, const struct bigtext *);
+/* The log's head, labelled for a photograph, in the bottom right corner. */
 void	 ui_head(struct ui *);
+/* Fill row y with a role's background. */
+void	 ui_band(struct ui *, int, enum role);
 
 /* view-start.c */
 void	 start_draw(struct ui *);
 void	 start_key(struct ui *, wint_t, int);
 
-/* view-draw.c: the roll and the reveal */
-void	 draw_roll(struct ui *);
-void	 draw_reveal(struct ui *);
+/* view-draw.c: one draw's show: the prize, the reel, the reveal */
+void	 draw_show(struct ui *);
 void	 draw_key(struct ui *, wint_t, int);
-void	 draw_tick(struct ui *);
+/* Seconds until the show next changes; -1 when it stands still. */
 double	 draw_deadline(struct ui *);
+/* Draw the next winner and start the show (a draw key was pressed). */
 void	 draw_next(struct ui *);
-void	 draw_forfeit(struct ui *, size_t);
+/* Forfeit results[i] and show its replacement (after a yes); 1 if shown. */
+int	 draw_forfeit(struct ui *, size_t);
+/* Ask before forfeiting results[i]. */
+void	 draw_ask_forfeit(struct ui *, size_t);
+/* Whether the room is watching the reel now (keys do not count). */
+int	 draw_rolling(const struct ui *);
 
 /* view-batch.c */
 void	 batch_draw(struct ui *);
 void	 batch_key(struct ui *, wint_t, int);
+/* Ask before drawing a batch of the next prize. */
+void	 batch_ask(struct ui *);
+/* Draw the batch asked for (after a yes). */
 void	 batch_start(struct ui *);
+/* Forfeit the selected winner of the grid, replaced in its cell. */
+void	 batch_forfeit(struct ui *);
 
 /* view-list.c */
 void	 list_draw(struct ui *);
@@ -128,10 +163,13 @@ void	 overlay_draw(struct ui *);
 void	 overlay_key(struct ui *, wint_t, int);
 void	 overlay_small(struct ui *);
 
-/* Whether a key that draws counts now: KEY_GUARD after the last draw. */
+/* Whether a key that draws counts now (see KEY_QUIET). */
 int	 ui_may_draw(const struct ui *);
 
-/* Keys all views share: b, w, ?, q. Returns 1 if the key was one. */
+/* Whether a key is one that draws: Space, Enter, PgDn or Right. */
+int	 ui_is_draw_key(wint_t, int);
+
+/* Keys all views share: b, ., w, ?, q. Returns 1 if the key was one. */
 int	 ui_common_key(struct ui *, wint_t, int);
 
 /* Say a session failure on screen: nothing was awarded. */

@@ -20,7 +20,7 @@ batch_grid(struct ui *ui, struct grid *g)
 	for (i = 0; i < ui->batch_n; i++) {
 		ui_clean(buf, sizeof buf,
 		    ui->s->ev.results[ui->batch[i]].name);
-		w = text_width(buf, strlen(buf)) + 6;	/* "#123 " */
+		w = text_width(buf, strlen(buf)) + 5;	/* "123  " */
 		if (w > widest)
 			widest = w;
 	}
@@ -29,15 +29,13 @@ batch_grid(struct ui *ui, struct grid *g)
 }
 
 void
-batch_start(struct ui *ui)
+batch_ask(struct ui *ui)
 {
 	struct session	*s = ui->s;
-	struct fault	 f;
-	size_t		 want, first;
-	long		 prize, n, blocked;
+	size_t		 want, people;
+	uint64_t	 tickets;
+	long		 prize, blocked;
 
-	if (!ui_may_draw(ui))
-		return;
 	ui->notice[0] = '\0';
 	if (!session_can_draw(s)) {
 		snprintf(ui->notice, sizeof ui->notice, "%s",
@@ -50,13 +48,30 @@ batch_start(struct ui *ui)
 	want = event_remaining(&s->ev, (size_t)prize);
 	if (ui->o->batch > 0 && ui->o->batch < want)
 		want = ui->o->batch;
+	/* Nobody wins twice: a batch is no bigger than who is left for it. */
+	event_in_draw(&s->ev, prize, &people, &tickets);
+	if (!s->repeat && people < want)
+		want = people;
+	ui->ask = ASK_BATCH;
+	ui->ask_prize = (size_t)prize;
+	ui->ask_count = want;
+	ui->overlay = OVERLAY_ASK;
+}
+
+void
+batch_start(struct ui *ui)
+{
+	struct session	*s = ui->s;
+	struct fault	 f;
+	size_t		 first;
+	long		 n;
+
 	first = s->ev.nresults;
-	if ((n = session_draw(s, want, &f)) < 0) {
+	if ((n = session_draw(s, ui->ask_count, &f)) < 0) {
 		ui_fail(ui, &f);
 		return;
 	}
-	flushinp();
-	ui->last_draw = ui->now;
+	ui->quiet_from = ui->now;
 	ui->batch = xreallocarray(ui->batch, (size_t)n + 1, sizeof *ui->batch);
 	for (ui->batch_n = 0; ui->batch_n < (size_t)n; ui->batch_n++)
 		ui->batch[ui->batch_n] = first + ui->batch_n;
@@ -69,13 +84,32 @@ batch_start(struct ui *ui)
 	ui->view = VIEW_BATCH;
 }
 
+/* The selected winner is not here: their cell goes to the replacement,
+ * drawn for the same prize at once. */
+void
+batch_forfeit(struct ui *ui)
+{
+	struct fault	f;
+	int		rc;
+	size_t		i = ui->batch[ui->sel];
+
+	if ((rc = session_forfeit(ui->s, ui->s->ev.results[i].seq, &f)) < 0) {
+		ui_fail(ui, &f);
+		return;
+	}
+	ui->quiet_from = ui->now;
+	if (rc > 0)
+		ui->batch[ui->sel] = ui->s->ev.nresults - 1;
+}
+
 void
 batch_draw(struct ui *ui)
 {
-	const struct event	*ev = &ui->s->ev;
+	struct event		*ev = &ui->s->ev;
 	struct grid		 g;
 	char			 line[512];
 	size_t			 i, k, x0;
+	uint32_t		*units;
 
 	if (ui->batch_n == 0) {
 		ui_center(ui, ui->rows / 2, ROLE_PRIZE, "Nobody was drawn");
@@ -89,6 +123,8 @@ batch_draw(struct ui *ui)
 	    ui->batch_n == 1 ? "winner" : "winners");
 	ui_center(ui, 1, ROLE_PRIZE, line);
 	x0 = 2 + layout_center(g.cols * g.cell, (size_t)ui->cols - 4);
+	units = xreallocarray(NULL, ev->nresults, sizeof *units);
+	event_units(ev, units);
 	for (k = 0; k < g.per_page; k++) {
 		const struct ev_result	*r;
 		size_t			 col = k / g.rows, row = k % g.rows;
@@ -97,11 +133,12 @@ batch_draw(struct ui *ui)
 		if (i >= ui->batch_n)
 			break;
 		r = &ev->results[ui->batch[i]];
-		snprintf(line, sizeof line, "#%-4llu %s",
-		    (unsigned long long)r->seq, r->name);
+		snprintf(line, sizeof line, "%-4u %s", units[ui->batch[i]],
+		    r->name);
 		ui_put(ui, 3 + (int)row, (int)(x0 + col * g.cell),
 		    i == ui->sel ? ROLE_SELECT : ROLE_NORMAL, line, g.cell - 2);
 	}
+	free(units);
 	if (ui->notice[0] != '\0')
 		ui_center(ui, ui->rows - 2, ROLE_PRIZE, ui->notice);
 	else if (g.pages > 1) {
@@ -116,7 +153,6 @@ void
 batch_key(struct ui *ui, wint_t ch, int code)
 {
 	struct grid	g;
-	size_t		old;
 
 	batch_grid(ui, &g);
 	if (code) {
@@ -154,26 +190,16 @@ batch_key(struct ui *ui, wint_t ch, int code)
 	case '\n':
 		if (ui->page + 1 < g.pages)
 			ui->sel = ++ui->page * g.per_page;
-		else if (ui_may_draw(ui)) {
+		else if (ui_may_draw(ui))
 			/* Back to the start: the next Space draws there. */
 			ui->view = VIEW_START;
-			ui->last_draw = ui->now;
-		}
 		return;
 	case 27:
 		ui->view = VIEW_START;
 		return;
 	case 'n':
-		/* The selected winner is not here: their cell goes to the
-		 * replacement, drawn for the same prize at once. */
-		if (ui->batch_n == 0)
-			return;
-		old = ui->s->ev.nresults;
-		draw_forfeit(ui, ui->batch[ui->sel]);
-		if (ui->s->ev.nresults > old)
-			ui->batch[ui->sel] = ui->s->ev.nresults - 1;
-		if (ui->overlay == OVERLAY_NONE)
-			ui->view = VIEW_BATCH;
+		if (ui->batch_n > 0)
+			draw_ask_forfeit(ui, ui->batch[ui->sel]);
 		return;
 	}
 	ui_common_key(ui, ch, code);

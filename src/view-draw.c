@@ -1,40 +1,123 @@
 /*
- * view-draw.c: a draw on screen: the reel rolls, then the winner is
- * revealed. The session has drawn the winner and synced it to disk before
- * the reel starts; nothing here can change who it is.
+ * view-draw.c: one draw on screen. The session has drawn the winner and
+ * synced it to disk before the show starts; nothing here can change who
+ * it is. The show is a function of the result and of the seconds since it
+ * began, in four parts (the spin's shares are in ui.h and reel.h):
+ *
+ *	card	the prize alone, in large letters, and "2 of 5"
+ *	roll	the reel rolls through eligible names and slows down
+ *	hold	the reel has landed: the winner in the bar, held still
+ *	reveal	the winner in large letters under a banner, sparks a moment
+ *
+ * A spin of 0 shows the reveal at once. Keys only start a show or skip to
+ * its landing; they never decide what a frame shows.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sparks.h"
 #include "text.h"
 #include "ui.h"
 
-/* Reel length: enough names to blur at first, whatever the spin. */
-#define REEL_NAMES	90
+/* Every word this view shows. */
+#define W_DRAWING	"Now drawing"
+#define W_UNIT		"%u of %u"		/* 2 of 5 */
+#define W_PRIZE_UNIT	"%s, %u of %u"		/* Mug, 2 of 5 */
+#define W_WINNER	"Winner"
+#define W_IN_PLACE	"in place of %s, who is not here"
+#define W_ALL_DRAWN	"Every prize has been drawn"
+#define W_NOBODY	"Nobody eligible is left for %s"
+#define W_NOBODY_GROUP	"Nobody eligible is left for %s (%s)"
 
-/* Start showing result i: the reel, or the reveal at once without a spin. */
+enum phase {
+	PHASE_CARD,
+	PHASE_ROLL,
+	PHASE_HOLD,
+	PHASE_REVEAL
+};
+
+/* Seconds of the prize card: none without a prize table or a spin. */
+static double
+card_time(const struct ui *ui)
+{
+	return ui->s->ev.generic ? 0 : ui->o->spin * CARD_SHARE;
+}
+
+/* Seconds from the show's start to the reveal. */
+static double
+reveal_at(const struct ui *ui)
+{
+	return ui->show_start + card_time(ui) + ui->reel.roll + ui->reel.hold;
+}
+
+static enum phase
+phase(const struct ui *ui)
+{
+	double	t = ui->now - ui->show_start - card_time(ui);
+
+	if (t < 0)
+		return PHASE_CARD;
+	if (reel_done(&ui->reel, t))
+		return PHASE_REVEAL;
+	return reel_landed(&ui->reel, t) ? PHASE_HOLD : PHASE_ROLL;
+}
+
+int
+draw_rolling(const struct ui *ui)
+{
+	return ui->view == VIEW_SHOW && phase(ui) != PHASE_REVEAL;
+}
+
+int
+ui_may_draw(const struct ui *ui)
+{
+	double	since = ui->quiet_from;
+
+	if (ui->view == VIEW_SHOW && reveal_at(ui) > since)
+		since = reveal_at(ui);
+	return ui->key_gap >= KEY_QUIET && ui->now - since >= KEY_QUIET;
+}
+
+/* The prize of a result as the room reads it: "Mug, 2 of 5" or "Mug". */
+static void
+prize_line(const struct ui *ui, size_t i, char *buf, size_t size)
+{
+	const struct ev_result	*r = &ui->s->ev.results[i];
+	const struct ev_prize	*p = &ui->s->ev.prizes[r->prize];
+
+	if (p->quantity > 1 && ui->shown_unit > 0)
+		snprintf(buf, size, W_PRIZE_UNIT, p->name, ui->shown_unit,
+		    p->quantity);
+	else
+		snprintf(buf, size, "%s", p->name);
+}
+
+/* Start showing result i: its card, its reel, or its reveal at once. */
 static void
 show(struct ui *ui, size_t i)
 {
-	const struct ev_result	*r = &ui->s->ev.results[i];
+	struct ev_result	*r = &ui->s->ev.results[i];
+	uint32_t		*units;
 
 	ui->shown = i;
 	ui->have_shown = 1;
 	ui->notice[0] = '\0';
+	units = xreallocarray(NULL, ui->s->ev.nresults, sizeof *units);
+	event_units(&ui->s->ev, units);
+	ui->shown_unit = units[i];
+	free(units);
 	reel_free(&ui->reel);
-	reel_build(&ui->reel, ui->s->roster->n, (size_t)r->entry,
-	    ui->o->spin > 0 ? REEL_NAMES : 1, ui->o->spin, ui->show_seed++);
-	ui->roll_start = ui->now;
-	ui->last_draw = ui->now;
-	ui->view = VIEW_ROLL;
-	/* Keys pressed before the draw was on disk are dropped, not queued. */
-	flushinp();
-	if (ui->o->spin <= 0)
-		draw_tick(ui);
+	reel_build(&ui->reel, &ui->s->ev, r->prize, r->entry >= 0 ?
+	    (size_t)r->entry : 0, r->entry >= 0 ? ui->o->spin : 0,
+	    ui->show_seed ^ r->seq);
+	ui->bar_cols = -1;		/* the bar is sized at the first frame */
+	ui->show_start = ui->now;
+	ui->quiet_from = ui->now;
+	ui->view = VIEW_SHOW;
 }
 
-/* Say why no draw can be made now, and stay where we are. */
+/* Say why no draw can be made now. */
 static void
 say_stop(struct ui *ui)
 {
@@ -42,21 +125,15 @@ say_stop(struct ui *ui)
 	const struct ev_prize	*p;
 
 	if (s->stop == STOP_PRIZES) {
-		snprintf(ui->notice, sizeof ui->notice,
-		    "Every prize has been drawn");
+		snprintf(ui->notice, sizeof ui->notice, "%s", W_ALL_DRAWN);
 		return;
 	}
 	p = &s->ev.prizes[s->stop_prize];
-	snprintf(ui->notice, sizeof ui->notice, "Nobody eligible is left for "
-	    "%s%s%s%s", p->name, p->eligible ? " (" : "",
-	    p->eligible ? p->eligible : "", p->eligible ? ")" : "");
-}
-
-/* Whether a key that draws counts now (see KEY_GUARD). */
-int
-ui_may_draw(const struct ui *ui)
-{
-	return ui->now - ui->last_draw >= KEY_GUARD;
+	if (p->eligible != NULL)
+		snprintf(ui->notice, sizeof ui->notice, W_NOBODY_GROUP, p->name,
+		    p->eligible);
+	else
+		snprintf(ui->notice, sizeof ui->notice, W_NOBODY, p->name);
 }
 
 void
@@ -84,187 +161,364 @@ draw_next(struct ui *ui)
 }
 
 void
+draw_ask_forfeit(struct ui *ui, size_t i)
+{
+	if (i >= ui->s->ev.nresults || ui->s->ev.results[i].forfeit != 0)
+		return;
+	ui->ask = ASK_FORFEIT;
+	ui->ask_result = i;
+	ui->overlay = OVERLAY_ASK;
+}
+
+int
 draw_forfeit(struct ui *ui, size_t i)
 {
 	struct fault	f;
 	int		rc;
 
-	if (!ui_may_draw(ui) || i >= ui->s->ev.nresults ||
-	    ui->s->ev.results[i].forfeit != 0)
-		return;
+	if (i >= ui->s->ev.nresults || ui->s->ev.results[i].forfeit != 0)
+		return 0;
 	if ((rc = session_forfeit(ui->s, ui->s->ev.results[i].seq, &f)) < 0) {
 		ui_fail(ui, &f);
-		return;
+		return 0;
 	}
+	ui->quiet_from = ui->now;
 	if (rc == 0) {
 		say_stop(ui);
 		ui->view = VIEW_START;
-		return;
+		return 0;
 	}
 	show(ui, ui->s->ev.nresults - 1);
-}
-
-/* Scatter sparks over the screen, away from the name, for a moment. */
-static void
-sparks_start(struct ui *ui)
-{
-	size_t	i;
-	int	r;
-
-	for (i = 0; i < SPARKS; i++) {
-		r = rand();	/* NOLINT(cert-msc30-c,cert-msc50-cpp): confetti */
-		ui->sparks[i].x = r % (ui->cols > 0 ? ui->cols : 1);
-		ui->sparks[i].y = (r / 7) % (ui->rows > 0 ? ui->rows : 1);
-		ui->sparks[i].role = ROLE_SPARK1 + (r / 13) % 3;
-		ui->sparks[i].born = ui->now + (double)((r / 31) % 1500) / 1000;
-		ui->sparks[i].life = 0.4 + (double)((r / 53) % 800) / 1000;
-	}
-}
-
-void
-draw_tick(struct ui *ui)
-{
-	if (ui->view == VIEW_ROLL &&
-	    reel_done(&ui->reel, ui->now - ui->roll_start)) {
-		ui->view = VIEW_REVEAL;
-		ui->reveal_start = ui->now;
-		ui->last_draw = ui->now;
-		srand((unsigned)ui->show_seed);
-		sparks_start(ui);
-		flushinp();
-	}
+	return 1;
 }
 
 double
 draw_deadline(struct ui *ui)
 {
-	if (ui->view == VIEW_ROLL)
-		return FRAME;
-	if (ui->view == VIEW_REVEAL && ui->overlay == OVERLAY_NONE &&
-	    ui->now - ui->reveal_start < SPARKLE_TIME)
+	double	t = ui->now - ui->show_start, card = card_time(ui);
+	double	next;
+
+	switch (phase(ui)) {
+	case PHASE_CARD:
+		return card - t;
+	case PHASE_ROLL:
+		/* Nothing moves between two names: wait for the next one. */
+		next = reel_next_change(&ui->reel, t - card) + card - t;
+		return next > 0.005 ? next : 0.005;
+	case PHASE_HOLD:
+		return reveal_at(ui) - ui->now;
+	case PHASE_REVEAL:
+		break;
+	}
+	if (ui->overlay == OVERLAY_NONE &&
+	    ui->now - reveal_at(ui) < SPARKS_TIME)
 		return FRAME;
 	return -1;
 }
 
-void
-draw_roll(struct ui *ui)
+/*
+ * Render s as large as fits in cols x rows, at most max, in at most lines
+ * lines; 0, or -1 when plain text must do (no font, no glyph, no room).
+ */
+static int
+big(struct ui *ui, struct bigtext *bt, const char *s, int cols, int rows,
+    int max, size_t lines, int flags)
+{
+	char	clean[1024];
+
+	if (cols < 1 || rows < 1)
+		return -1;
+	ui_clean(clean, sizeof clean, s);
+	return bigfont_render(bt, ui->font, clean, (size_t)cols, (size_t)rows,
+	    max, lines, flags);
+}
+
+/* The prize alone, large, before the reel: "Now drawing", prize, unit. */
+static void
+paint_card(struct ui *ui)
 {
 	const struct ev_result	*r = &ui->s->ev.results[ui->shown];
+	const struct ev_prize	*p = &ui->s->ev.prizes[r->prize];
+	struct bigtext		 name, unit;
 	char			 line[512];
-	size_t			 at = reel_index(&ui->reel, ui->now - ui->roll_start);
-	int			 half, mid, k, y;
+	int			 room = ui->rows - 6, h, y, have_name, have_unit;
+	int			 unit_room;
 
-	snprintf(line, sizeof line, "Drawing: %s", ui->s->ev.prizes[r->prize].name);
-	ui_center(ui, 1, ROLE_PRIZE, line);
-	half = (ui->rows - 6) / 2;
-	if (half > 4)
-		half = 4;
-	mid = ui->rows / 2;
-	for (k = -half; k <= half; k++) {
-		long	i = (long)at + k;
+	snprintf(line, sizeof line, W_UNIT, ui->shown_unit, p->quantity);
+	have_unit = 0;
+	unit_room = p->quantity > 1 ? room / 3 : 0;
+	have_name = big(ui, &name, p->name, ui->cols - 4, room - unit_room -
+	    (unit_room > 0), BIGFONT_MAX_SIZE, 2, BIGFONT_CROP) == 0;
+	if (unit_room > 0)
+		have_unit = big(ui, &unit, line, ui->cols - 4, unit_room,
+		    have_name ? name.size : BIGFONT_MAX_SIZE, 1,
+		    BIGFONT_CROP) == 0;
+	h = 2 + (have_name ? (int)name.nrows : 1) + (p->quantity > 1 ?
+	    1 + (have_unit ? (int)unit.nrows : 1) : 0) + (r->replaces ? 2 : 0);
+	y = (ui->rows - h) / 2;
+	ui_center(ui, y, ROLE_DIM, W_DRAWING);
+	y += 2;
+	if (have_name) {
+		ui_big(ui, y, ROLE_PRIZE, &name);
+		y += (int)name.nrows;
+		bigtext_free(&name);
+	} else
+		ui_center(ui, y++, ROLE_PRIZE, p->name);
+	if (p->quantity > 1) {
+		y++;
+		if (have_unit) {
+			ui_big(ui, y, ROLE_TITLE, &unit);
+			y += (int)unit.nrows;
+			bigtext_free(&unit);
+		} else
+			ui_center(ui, y++, ROLE_TITLE, line);
+	}
+	if (r->replaces) {
+		const struct ev_result	*was = event_result(&ui->s->ev,
+					    r->replaces);
 
-		y = mid + k;
-		if (k == 0) {
-			attrset(ui->attr[ROLE_BAR]);
-			mvhline(y, 2, ' ', ui->cols - 4);
-			attrset(ui->attr[ROLE_NORMAL]);
-		}
-		if (i < 0 || (size_t)i >= ui->reel.n)
-			continue;
-		ui_center(ui, y, k == 0 ? ROLE_BAR : (abs(k) == 1 ?
-		    ROLE_NORMAL : ROLE_DIM),
-		    roster_name(ui->s->roster, ui->reel.names[i]));
+		snprintf(line, sizeof line, W_IN_PLACE, was ? was->name : "?");
+		ui_center(ui, y + 1, ROLE_DIM, line);
 	}
 }
 
-/* The sparks alive now, outside the name's rows. */
-static void
-draw_sparks(struct ui *ui)
+/* Names of the reel as the bar shows them: unique, for sizing. */
+static int
+reel_has_earlier(const struct reel *rl, size_t i)
 {
-	static const char *const glyph[] = { "*", "+", "\xc2\xb7", "o" };
-	double	t;
-	size_t	i;
-	int	y;
+	size_t	k;
+
+	for (k = 0; k < i; k++)
+		if (rl->names[k] == rl->names[i])
+			return 1;
+	return 0;
+}
+
+/* Neighbours shown on each side of the bar. */
+static int
+neighbours(const struct ui *ui)
+{
+	return ui->rows >= 30 ? 2 : 1;
+}
+
+/*
+ * Size the bar's letters for this window: the largest size at which
+ * every name of the reel fits in one line, or two, whichever is larger;
+ * one size for the whole roll, so that the letters do not jump.
+ */
+static void
+size_bar(struct ui *ui)
+{
+	const struct reel	*rl = &ui->reel;
+	char			 clean[1024];
+	size_t			 i, lines;
+	int			 room, cols = ui->cols - 4, best[3], s, any;
+
+	ui->bar_cols = ui->cols;
+	ui->bar_rows = ui->rows;
+	ui->bar_size = -1;
+	ui->bar_lines = 1;
+	room = ui->rows - 7 - 2 * neighbours(ui);
+	if (ui->font == NULL || room < (int)bigfont_line_rows(0))
+		return;
+	for (lines = 1; lines <= 2; lines++) {
+		best[lines] = BIGFONT_MAX_SIZE;
+		any = 0;
+		for (i = 0; i < rl->n; i++) {
+			if (reel_has_earlier(rl, i))
+				continue;
+			ui_clean(clean, sizeof clean,
+			    roster_name(ui->s->roster, rl->names[i]));
+			s = bigfont_size(ui->font, clean, (size_t)cols,
+			    (size_t)room, best[lines], lines, 0);
+			if (s < 0)
+				continue;	/* this one in plain text */
+			any = 1;
+			if (s < best[lines])
+				best[lines] = s;
+		}
+		if (!any)
+			return;
+	}
+	ui->bar_size = best[1];
+	if (best[2] > best[1] && 2 * bigfont_line_rows(best[2]) <= (size_t)room) {
+		ui->bar_size = best[2];
+		ui->bar_lines = 2;
+	}
+}
+
+/* The reel: the bar in the middle, the names around it dimmed. */
+static void
+paint_reel(struct ui *ui)
+{
+	const struct reel	*rl = &ui->reel;
+	struct bigtext		 bt;
+	const char		*name;
+	char			 line[512];
+	size_t			 at;
+	int			 text, bar, top, k, y, nb = neighbours(ui);
+
+	if (ui->bar_cols != ui->cols || ui->bar_rows != ui->rows)
+		size_bar(ui);
+	at = reel_index(rl, ui->now - ui->show_start - card_time(ui));
+	prize_line(ui, ui->shown, line, sizeof line);
+	ui_center(ui, 1, ui->s->ev.generic ? ROLE_DIM : ROLE_PRIZE, line);
+	/* The bar: a blank row, the letters, the name in plain text. */
+	text = ui->bar_size < 0 ? 0 :
+	    (int)(ui->bar_lines * bigfont_line_rows(ui->bar_size));
+	bar = text + 2 + (text == 0);
+	top = 3 + nb + (ui->rows - 7 - 2 * nb - text) / 2;
+	if (text == 0)
+		top = ui->rows / 2 - 1;
+	for (y = top; y < top + bar; y++)
+		ui_band(ui, y, ROLE_BAR);
+	name = roster_name(ui->s->roster, rl->names[at]);
+	if (text > 0 && big(ui, &bt, name, ui->cols - 4, text, ui->bar_size,
+	    ui->bar_lines, 0) == 0) {
+		ui_big(ui, top + 1 + (text - (int)bt.nrows) / 2, ROLE_BAR, &bt);
+		bigtext_free(&bt);
+	}
+	ui_center(ui, top + bar - 1 - (text == 0), ROLE_BAR, name);
+	for (k = 1; k <= nb; k++) {
+		if (at >= (size_t)k)
+			ui_center(ui, top - k, ROLE_DIM, roster_name(
+			    ui->s->roster, rl->names[at - (size_t)k]));
+		if (at + (size_t)k < rl->n)
+			ui_center(ui, top + bar - 1 + k, ROLE_DIM, roster_name(
+			    ui->s->roster, rl->names[at + (size_t)k]));
+	}
+}
+
+/* Whether cell (y, x) and its neighbours on the row are empty. */
+static int
+blank_at(struct ui *ui, int y, int x)
+{
+	cchar_t	cc;
+	wchar_t	wc[CCHARW_MAX + 1];
+	attr_t	a;
+	short	pair;
+	int	dx;
+
+	for (dx = -1; dx <= 1; dx++) {
+		if (x + dx < 0 || x + dx >= ui->cols)
+			continue;
+		if (mvin_wch(y, x + dx, &cc) == ERR ||
+		    getcchar(&cc, wc, &a, &pair, NULL) == ERR ||
+		    (wc[0] != L' ' && wc[0] != L'\0'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The sparks alive now, each only on an empty cell with empty cells
+ * beside it, below row from and outside rows top to bottom (the big
+ * letters and the words under them): never over a word, nor in the hollow
+ * of a letter.
+ */
+static void
+paint_sparks(struct ui *ui, int from, int top, int bottom)
+{
+	static const char *const shape[] = { "*", "+", "\xc2\xb7", "o" };
+	struct spark	sp;
+	double		t = ui->now - reveal_at(ui);
+	size_t		i;
 
 	for (i = 0; i < SPARKS; i++) {
-		struct spark	*sp = &ui->sparks[i];
-
-		t = ui->now - sp->born;
-		if (t < 0 || t > sp->life)
+		if (!sparks_at(ui->show_seed ^ ui->s->ev.results[ui->shown].seq,
+		    i, t, ui->cols, ui->rows - 1, &sp) || sp.y < from ||
+		    (sp.y >= top - 1 && sp.y <= bottom + 1) ||
+		    !blank_at(ui, sp.y, sp.x))
 			continue;
-		y = sp->y + (int)(t * 6);
-		if (y >= ui->reveal_top - 1 && y <= ui->reveal_bottom + 3)
-			continue;
-		if (y < 0 || y >= ui->rows - 1)
-			continue;
-		ui_put(ui, y, sp->x, (enum role)sp->role, glyph[i % 4], 1);
+		ui_put(ui, sp.y, sp.x, (enum role)(ROLE_SPARK1 + sp.colour),
+		    shape[sp.shape], 1);
 	}
 }
 
-void
-draw_reveal(struct ui *ui)
+/*
+ * The winner: a banner, the prize, the name large, the name in text (and
+ * whom it replaces). Below 30 rows the banner is one row at the top and
+ * the blank rows go, so that a long name stays large at 80x24.
+ */
+static void
+paint_reveal(struct ui *ui)
 {
 	const struct ev_result	*r = &ui->s->ev.results[ui->shown];
 	struct bigtext		 bt;
-	char			 line[1024], name[512];
-	int			 y, room, i;
+	char			 line[1024];
+	int			 tall = ui->rows >= 30, banner = tall ? 3 : 1;
+	int			 below = r->replaces ? 2 : 1, y, room, i, top;
+	int			 from;
 
-	ui_center(ui, 1, ROLE_PRIZE, ui->s->ev.prizes[r->prize].name);
-	ui_clean(name, sizeof name, r->name);
-	room = ui->rows - 8;
-	if (bigfont_render(&bt, name, (size_t)ui->cols - 4, (size_t)room) == 0) {
-		/* The name and the line under it, centred in the rows left. */
-		y = 3 + (room - (int)bt.nrows) / 2;
-		ui->reveal_top = y;
-		for (i = 0; i < (int)bt.nrows; i++)
-			ui_center(ui, y + i, ROLE_WINNER, bt.rows[i]);
-		ui->reveal_bottom = y + (int)bt.nrows - 1;
+	for (i = 0; i < banner; i++)
+		ui_band(ui, tall + i, ROLE_BANNER);
+	ui_center(ui, tall + banner / 2, ROLE_BANNER, W_WINNER);
+	y = tall + banner + tall;
+	prize_line(ui, ui->shown, line, sizeof line);
+	ui_center(ui, y, ui->s->ev.generic ? ROLE_DIM : ROLE_PRIZE, line);
+	from = y + 2;
+	y += 2;
+	room = ui->rows - y - below - 2;
+	top = y;
+	if (big(ui, &bt, r->name, ui->cols - 4, room, BIGFONT_MAX_SIZE,
+	    BIGFONT_MAX_LINES, BIGFONT_CROP) == 0) {
+		y += (room - (int)bt.nrows) / 2;
+		top = y;
+		ui_big(ui, y, ROLE_WINNER, &bt);
 		y += (int)bt.nrows + 1;
 		bigtext_free(&bt);
+		ui_center(ui, y, ROLE_TITLE, r->name);
 	} else {
-		/* CJK and the like: centred, bold, as large as text gets. */
-		y = ui->rows / 2 - 1;
-		ui->reveal_top = ui->reveal_bottom = y;
-		ui_center(ui, y, ROLE_WINNER, name);
-		y += 2;
+		/* No font, or no room: the name alone, in the middle. */
+		y += room / 2;
+		top = y;
+		ui_center(ui, y, ROLE_WINNER, r->name);
 	}
-	if (y > ui->rows - 4)
-		y = ui->rows - 4;
-	snprintf(line, sizeof line, "%s  -  %s", name,
-	    ui->s->ev.prizes[r->prize].name);
-	ui_center(ui, y, ROLE_TITLE, line);
-	if (r->forfeit)
-		ui_center(ui, y + 1, ROLE_DIM, "no-show: forfeited");
-	else if (r->replaces) {
-		snprintf(line, sizeof line, "replaces #%llu, not in the room",
-		    (unsigned long long)r->replaces);
-		ui_center(ui, y + 1, ROLE_DIM, line);
+	if (r->replaces) {
+		const struct ev_result	*was = event_result(&ui->s->ev,
+					    r->replaces);
+
+		snprintf(line, sizeof line, W_IN_PLACE, was ? was->name : "?");
+		ui_center(ui, ++y, ROLE_DIM, line);
 	}
 	if (ui->overlay == OVERLAY_NONE)
-		draw_sparks(ui);
+		paint_sparks(ui, from, top, y);
+}
+
+void
+draw_show(struct ui *ui)
+{
+	switch (phase(ui)) {
+	case PHASE_CARD:
+		paint_card(ui);
+		break;
+	case PHASE_ROLL:
+	case PHASE_HOLD:
+		paint_reel(ui);
+		break;
+	case PHASE_REVEAL:
+		paint_reveal(ui);
+		break;
+	}
 	ui_head(ui);
 }
 
 void
 draw_key(struct ui *ui, wint_t ch, int code)
 {
-	int	go = !code ? (ch == ' ' || ch == '\r' || ch == '\n') :
-		    ch == KEY_ENTER;
-
-	if (ui->view == VIEW_ROLL) {
-		/* While the reel rolls, Space may only skip to the reveal. */
-		if (!code && ch == ' ') {
-			ui->roll_start = ui->now - ui->reel.spin;
-			draw_tick(ui);
-		}
+	if (draw_rolling(ui)) {
+		/* A fresh Space skips to the landing; nothing else counts. */
+		if (!code && ch == ' ' && ui->key_gap >= KEY_QUIET &&
+		    phase(ui) != PHASE_HOLD)
+			ui->show_start = ui->now - card_time(ui) - ui->reel.roll;
 		return;
 	}
-	if (go) {
+	if (ui_is_draw_key(ch, code)) {
 		draw_next(ui);
 		return;
 	}
 	if (!code && ch == 'n') {
-		draw_forfeit(ui, ui->shown);
+		draw_ask_forfeit(ui, ui->shown);
 		return;
 	}
 	if (!code && ch == 27) {

@@ -51,19 +51,30 @@ list_lines(const struct event *ev, size_t *n)
 	return lines;
 }
 
+/* Every word this view shows. */
+#define W_WINNERS	"Winners"
+#define W_NONE		"No draws yet"
+#define W_NOT_HERE	"%4u  %s, not here"
+#define W_IN_PLACE	"%4u  %s, in place of %s"
+#define W_STANDS	"%4u  %s"
+#define W_RANGE		"%zu-%zu of %zu"
+
 void
 list_draw(struct ui *ui)
 {
-	const struct event	*ev = &ui->s->ev;
+	struct event		*ev = &ui->s->ev;
+	uint32_t		*units;
 	long			*lines;
 	size_t			 n, i, room = (size_t)ui->rows - 4;
 	char			 buf[1024];
 	int			 y = 3, x = ui->cols > 84 ? (ui->cols - 80) / 2 : 2;
 
-	ui_center(ui, 1, ROLE_TITLE, "Winners");
+	ui_center(ui, 1, ROLE_TITLE, W_WINNERS);
 	lines = list_lines(ev, &n);
+	units = xreallocarray(NULL, ev->nresults + 1, sizeof *units);
+	event_units(ev, units);
 	if (n == 0)
-		ui_center(ui, ui->rows / 2, ROLE_DIM, "No draws yet");
+		ui_center(ui, ui->rows / 2, ROLE_DIM, W_NONE);
 	if (ui->top + room > n)
 		ui->top = n > room ? n - room : 0;
 	for (i = ui->top; i < n && i < ui->top + room; i++, y++) {
@@ -74,20 +85,28 @@ list_draw(struct ui *ui)
 		}
 		{
 			const struct ev_result	*r = &ev->results[lines[i]];
+			const struct ev_result	*was = r->replaces ?
+			    event_result(ev, r->replaces) : NULL;
+			uint32_t		 u = units[lines[i]];
 
-			snprintf(buf, sizeof buf, "  #%-5llu %s%s",
-			    (unsigned long long)r->seq, r->name,
-			    r->forfeit ? "   (no-show)" : "");
+			if (r->forfeit)
+				snprintf(buf, sizeof buf, W_NOT_HERE, u, r->name);
+			else if (was != NULL)
+				snprintf(buf, sizeof buf, W_IN_PLACE, u, r->name,
+				    was->name);
+			else
+				snprintf(buf, sizeof buf, W_STANDS, u, r->name);
 			ui_put(ui, y, x, r->forfeit ? ROLE_DIM : ROLE_NORMAL,
 			    buf, (size_t)(ui->cols - x - 1));
 		}
 	}
 	if (n > room) {
-		snprintf(buf, sizeof buf, "%zu-%zu of %zu", ui->top + 1,
+		snprintf(buf, sizeof buf, W_RANGE, ui->top + 1,
 		    ui->top + room < n ? ui->top + room : n, n);
 		ui_put(ui, ui->rows - 1, 1, ROLE_DIM, buf, strlen(buf));
 	}
 	free(lines);
+	free(units);
 	ui_head(ui);
 }
 
