@@ -97,7 +97,7 @@ run: $(BIN)
 bench: $(BIN)
 	@tests/bench/run
 
-# The README's pictures of the screen (needs tmux, aha and chromium).
+# The README's pictures of the screen (needs tmux and chromium).
 picture: $(BIN)
 	tests/picture/make-picture
 

@@ -302,9 +302,10 @@ neighbours(const struct ui *ui)
 }
 
 /*
- * Size the bar's letters for this window: the largest size at which
- * every name of the reel fits in one line, or two, whichever is larger;
- * one size for the whole roll, so that the letters do not jump.
+ * Size the bar's letters for this window, once for the whole roll so that
+ * the bar and its letters do not jump: one line, as large as every name of
+ * the reel allows; a name too long for that is drawn condensed, which has
+ * the height of size 1. Two lines only when they make every letter taller.
  */
 static void
 size_bar(struct ui *ui)
@@ -319,7 +320,7 @@ size_bar(struct ui *ui)
 	ui->bar_size = -1;
 	ui->bar_lines = 1;
 	room = ui->rows - 7 - 2 * neighbours(ui);
-	if (ui->font == NULL || room < (int)bigfont_line_rows(0))
+	if (ui->font == NULL || room < (int)bigfont_line_rows(1))
 		return;
 	for (lines = 1; lines <= 2; lines++) {
 		best[lines] = BIGFONT_MAX_SIZE;
@@ -338,10 +339,13 @@ size_bar(struct ui *ui)
 				best[lines] = s;
 		}
 		if (!any)
-			return;
+			best[lines] = -1;
 	}
-	ui->bar_size = best[1];
-	if (best[2] > best[1] && 2 * bigfont_line_rows(best[2]) <= (size_t)room) {
+	if (best[1] < 0)
+		return;
+	ui->bar_size = best[1] > 1 ? best[1] : 1;
+	if (best[2] > ui->bar_size &&
+	    2 * bigfont_line_rows(best[2]) <= (size_t)room) {
 		ui->bar_size = best[2];
 		ui->bar_lines = 2;
 	}

@@ -121,26 +121,28 @@ start_draw(struct ui *ui)
 	next = event_next_drawable(ev, &blocked);
 	last = ui->have_shown && ui->shown < ev->nresults;
 	/*
-	 * Everything but the headline: the counts, the prizes, the
-	 * fingerprint and the last winner, with blank rows between. The
-	 * headline gets what is left, and the whole is centred above the
-	 * hint.
+	 * Everything but the headline, from row 1 to a blank row above the
+	 * hint: the counts and a blank row, the prizes, a blank row, the
+	 * fingerprint and the last winner. The headline gets what is left
+	 * (less a blank row under it), and the whole is centred.
 	 */
 	shown_prizes = ev->generic ? 0 : ev->ntable + 1;
-	room = bottom - 2 - 2 - 1 - (int)shown_prizes - 3;
-	if (room < 1) {
-		shown_prizes -= (size_t)(1 - room);
-		room = 1;
+	body = 2 + (int)shown_prizes + 1 + !s->revealed + last;
+	room = bottom - 2 - body - 1;
+	if (room < 0) {
+		shown_prizes = shown_prizes > (size_t)-room ?
+		    shown_prizes - (size_t)-room : 0;
+		body += room;
+		room = 0;
 	}
-	head = start_headline(ui, 0, room - 1, next, 1);
-	body = head + (head > 0) + 2 + (int)shown_prizes + 1 + !s->revealed +
-	    last;
-	y = (bottom - body) / 2;
+	head = start_headline(ui, 0, room, next, 1);
+	body += head + (head > 0);
+	y = 1 + (bottom - 2 - body) / 2;
 	if (y < 1)
 		y = 1;
 
 	if (head > 0)
-		y += start_headline(ui, y, room - 1, next, 0) + 1;
+		y += start_headline(ui, y, room, next, 0) + 1;
 	event_in_draw(ev, -1, &people, &tickets);
 	snprintf(line, sizeof line, W_IN_DRAW, people, people == 1 ?
 	    W_PERSON : W_PEOPLE, (unsigned long long)tickets, tickets == 1 ?
