@@ -41,9 +41,9 @@ CORE_NAMES = util text csvin csvout roster blake2b fingerprint bigmem rowpipe rn
 	sumtree prizes strmap ledger event session streams drawlog report verify \
 	font bigfont reel sparks layout
 # The faces: the command line, and the screen (the only files with curses).
-SCREEN_NAMES = screen paint view-start view-draw view-batch view-list \
+SCREEN_NAMES = screen paint view-common view-start view-reveal view-batch view-list \
 	view-overlay
-UNIT_NAMES = blake2b text csvin roster rng event ledger screen verify
+UNIT_NAMES = blake2b text csvin roster rng event ledger show verify
 FUZZ_NAMES = roster prizes ledger
 
 CORE = $(CORE_NAMES:%=$(B)/src/%.o)

@@ -1,4 +1,4 @@
-/* bigfont.c: fitting a name into the space there is, and drawing it. */
+/* bigfont.c: fitting a name into the space there is, and rendering it. */
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>

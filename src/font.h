@@ -35,6 +35,7 @@ struct font;
  * with f filled (EXIT_NOINPUT) when it cannot. Close with font_close().
  */
 struct font	*font_open(const char *, struct fault *);
+/* Close the font and free every glyph it gave; NULL is no font. */
 void		 font_close(struct font *);
 
 /*

@@ -18,7 +18,7 @@ struct grid {
 	size_t	pages;
 };
 
-/* Whether a screen of cols x rows is big enough to draw on. */
+/* Whether a screen of cols x rows is big enough to paint on. */
 int	 layout_big_enough(size_t, size_t);
 
 /* The column where text w columns wide starts, centred in width. */
@@ -27,7 +27,7 @@ size_t	 layout_center(size_t, size_t);
 /*
  * Lay n items, the widest widest columns, in a grid of at most width x
  * height, with a gap of 2 between cells; items wider than the width allows
- * will be cut when drawn.
+ * will be cut when painted.
  */
 void	 layout_grid(struct grid *, size_t, size_t, size_t, size_t);
 

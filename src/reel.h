@@ -51,6 +51,7 @@ uint64_t reel_below(uint64_t *, uint64_t);
  */
 void	 reel_build(struct reel *, struct event *, size_t, size_t, double,
 	    uint64_t);
+/* Free the reel's names; it may be built again. */
 void	 reel_free(struct reel *);
 
 /* The place in the list in the bar at t seconds after the start. */

@@ -1,10 +1,13 @@
 /*
  * screen.c: the screen's one loop.
  *
- * One wait: get_wch() with a timeout set by the next animation frame, or no
- * timeout at all when nothing moves, so an idle screen costs nothing. Resize
+ * One wait: get_wch() with a timeout set by the next moment the show
+ * changes (the reel's next name, the end of the hold, a frame of sparks),
+ * or no timeout at all when nothing moves, so an idle screen costs nothing
+ * and a rolling reel costs a frame per name. Every key is timed on the
+ * way in: a key that draws needs the silence before it (KEY_QUIET). Resize
  * (KEY_RESIZE) is handled here, once, before any view sees a key; below the
- * minimum size no view is drawn and no key counts. Signals only set a flag;
+ * minimum size no view is painted and no key counts. Signals only set a flag;
  * the loop restores the terminal and leaves.
  */
 #include <signal.h>
@@ -69,72 +72,32 @@ warn_to_notice(const char *msg)
 		snprintf(warn_ui->notice, sizeof warn_ui->notice, "%s", msg);
 }
 
-void
-ui_fail(struct ui *ui, const struct fault *f)
-{
-	snprintf(ui->error, sizeof ui->error, "%s", f->msg);
-	ui->overlay = OVERLAY_ERROR;
-	ui->status = f->status;
-}
-
-int
-ui_is_draw_key(wint_t ch, int code)
-{
-	if (code)
-		return ch == KEY_ENTER || ch == KEY_NPAGE || ch == KEY_RIGHT;
-	return ch == ' ' || ch == '\r' || ch == '\n';
-}
-
-int
-ui_common_key(struct ui *ui, wint_t ch, int code)
-{
-	if (code)
-		return 0;
-	switch (ch) {
-	case 'b':
-	case '.':
-		batch_ask(ui);
-		return 1;
-	case 'w':
-		ui->view = ui->view == VIEW_LIST ? VIEW_START : VIEW_LIST;
-		ui->top = 0;
-		return 1;
-	case '?':
-		ui->overlay = OVERLAY_HELP;
-		return 1;
-	case 'q':
-		ui->overlay = OVERLAY_QUIT;
-		return 1;
-	}
-	return 0;
-}
-
 /* Paint the whole screen from the state; curses sends only what changed. */
 static void
 paint(struct ui *ui)
 {
 	erase();
 	if (!layout_big_enough((size_t)ui->cols, (size_t)ui->rows)) {
-		overlay_small(ui);
+		overlay_paint_small(ui);
 		refresh();
 		return;
 	}
 	switch (ui->view) {
 	case VIEW_START:
-		start_draw(ui);
+		start_paint(ui);
 		break;
 	case VIEW_SHOW:
-		draw_show(ui);
+		reveal_paint(ui);
 		break;
 	case VIEW_BATCH:
-		batch_draw(ui);
+		batch_paint(ui);
 		break;
 	case VIEW_LIST:
-		list_draw(ui);
+		list_paint(ui);
 		break;
 	}
 	if (ui->overlay != OVERLAY_NONE)
-		overlay_draw(ui);
+		overlay_paint(ui);
 	refresh();
 }
 
@@ -150,7 +113,7 @@ dispatch(struct ui *ui, wint_t ch, int code)
 		start_key(ui, ch, code);
 		break;
 	case VIEW_SHOW:
-		draw_key(ui, ch, code);
+		reveal_key(ui, ch, code);
 		break;
 	case VIEW_BATCH:
 		batch_key(ui, ch, code);
@@ -250,7 +213,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 			}
 			paint(&ui);	/* the head in the corner moved */
 		}
-		wait = ui.view == VIEW_SHOW ? draw_deadline(&ui) : -1;
+		wait = ui.view == VIEW_SHOW ? reveal_deadline(&ui) : -1;
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
 		before = monotonic();
 		rc = get_wch(&ch);

@@ -1,6 +1,6 @@
 /*
  * screen.h: the projector screen. The only face that includes curses; it
- * draws what the session decides and decides nothing itself.
+ * shows what the session decides and decides nothing itself.
  */
 #ifndef RAFFLE_SCREEN_H
 #define RAFFLE_SCREEN_H

@@ -1,11 +1,12 @@
 /*
  * ui.h: what the screen's views share. Each view is a pair: a paint
- * function that paints the whole view from the state, and a key function;
- * screen.c dispatches on the current view, ncdu-style, and owns the one
- * wait.
+ * function (X_paint) that paints the whole view from the state, and a key
+ * function (X_key); screen.c dispatches on the current view, ncdu-style,
+ * and owns the one wait. "Draw" is kept for the raffle: X_draw functions
+ * draw winners.
  *
  * What the room sees of a draw is a function of which result it is and
- * how long ago its show began (see view-draw.c), never of the keys that
+ * how long ago its show began (see view-reveal.c), never of the keys that
  * started it: a screen that follows the log could replay it.
  */
 #ifndef RAFFLE_UI_H
@@ -108,71 +109,82 @@ struct ui {
 	int			 done, status;
 };
 
-/* paint.c */
+/* paint.c: colours, and text put on the screen by its width */
 /* Choose every role's colours for the theme and the terminal. */
 void	 ui_theme(struct ui *);
-/* Put text at (y, x) in a role, cut to at most max columns. */
+/* Put text at (y, x) in a role, cut to at most max columns and the edge. */
 void	 ui_put(struct ui *, int, int, enum role, const char *, size_t);
 /* Put text centred on row y, cut to the screen's width. */
 void	 ui_center(struct ui *, int, enum role, const char *);
 /* Copy text without the characters that take no width; returns length. */
 size_t	 ui_clean(char *, size_t, const char *);
-/* A filled box with a border, for overlays. */
+/* A filled box with a border at (y, x), h rows by w columns. */
 void	 ui_box(struct ui *, int, int, int, int, enum role);
-/* Paint big text from row y, centred, in a role. */
+/* Paint the rows of big text from row y, centred, in a role. */
 void	 ui_big(struct ui *, int, enum role, const struct bigtext *);
-/* The log's head, labelled for a photograph, in the bottom right corner. */
+/* The log's head, labelled as a check code, in the bottom right corner. */
 void	 ui_head(struct ui *);
 /* Fill row y with a role's background. */
 void	 ui_band(struct ui *, int, enum role);
 
-/* view-start.c */
-void	 start_draw(struct ui *);
+/* view-common.c: what every view shares */
+/* Whether a key that draws counts now (see KEY_QUIET). */
+int	 ui_may_draw(const struct ui *);
+/* Whether a key is one that draws: Space, Enter, PgDn or Right. */
+int	 ui_is_draw_key(wint_t, int);
+/* Keys all views share: b, ., w, ?, q. Returns 1 if the key was one. */
+int	 ui_common_key(struct ui *, wint_t, int);
+/* Say a session failure on screen: nothing was awarded, nothing more is. */
+void	 ui_fail(struct ui *, const struct fault *);
+
+/* view-start.c: the start screen */
+/* Paint the start screen. */
+void	 start_paint(struct ui *);
+/* Take a key on the start screen: draw, ask about a no-show, or common. */
 void	 start_key(struct ui *, wint_t, int);
 
-/* view-draw.c: one draw's show: the prize, the reel, the reveal */
-void	 draw_show(struct ui *);
-void	 draw_key(struct ui *, wint_t, int);
+/* view-reveal.c: one draw's show: the prize, the reel, the reveal */
+/* Paint the show of results[shown] as it is at ui->now. */
+void	 reveal_paint(struct ui *);
+/* Take a key during the show: skip to the landing, or after it draw on. */
+void	 reveal_key(struct ui *, wint_t, int);
 /* Seconds until the show next changes; -1 when it stands still. */
-double	 draw_deadline(struct ui *);
-/* Draw the next winner and start the show (a draw key was pressed). */
-void	 draw_next(struct ui *);
-/* Forfeit results[i] and show its replacement (after a yes); 1 if shown. */
-int	 draw_forfeit(struct ui *, size_t);
-/* Ask before forfeiting results[i]. */
-void	 draw_ask_forfeit(struct ui *, size_t);
-/* Whether the room is watching the reel now (keys do not count). */
-int	 draw_rolling(const struct ui *);
+double	 reveal_deadline(struct ui *);
+/* When the show's reveal began, 0 when no show is on: draw keys wait. */
+double	 reveal_settled(const struct ui *);
+/* Whether the room is watching the prize or the reel now. */
+int	 reveal_rolling(const struct ui *);
+/* Draw the next winner and start its show, if a draw key counts now. */
+void	 reveal_draw_one(struct ui *);
+/* Ask, naming them, before forfeiting results[i]. */
+void	 reveal_ask_forfeit(struct ui *, size_t);
+/* Forfeit results[i] and show its replacement; 1 if one is shown. */
+int	 reveal_forfeit(struct ui *, size_t);
 
-/* view-batch.c */
-void	 batch_draw(struct ui *);
+/* view-batch.c: a grid of winners drawn at once */
+/* Paint the grid of the batch. */
+void	 batch_paint(struct ui *);
+/* Take a key in the grid: select, page, ask about a no-show, or common. */
 void	 batch_key(struct ui *, wint_t, int);
-/* Ask before drawing a batch of the next prize. */
+/* Ask, naming the prize and how many, before drawing a batch. */
 void	 batch_ask(struct ui *);
-/* Draw the batch asked for (after a yes). */
-void	 batch_start(struct ui *);
+/* Draw the batch asked for and show its grid (after a yes). */
+void	 batch_draw(struct ui *);
 /* Forfeit the selected winner of the grid, replaced in its cell. */
 void	 batch_forfeit(struct ui *);
 
-/* view-list.c */
-void	 list_draw(struct ui *);
+/* view-list.c: every result so far */
+/* Paint the winners list from line top. */
+void	 list_paint(struct ui *);
+/* Take a key in the list: scroll, back, or common. */
 void	 list_key(struct ui *, wint_t, int);
 
-/* view-overlay.c */
-void	 overlay_draw(struct ui *);
+/* view-overlay.c: what is painted over a view */
+/* Paint the overlay open now: help, a question, or a failure. */
+void	 overlay_paint(struct ui *);
+/* Take a key for the open overlay; a question acts only on y. */
 void	 overlay_key(struct ui *, wint_t, int);
-void	 overlay_small(struct ui *);
-
-/* Whether a key that draws counts now (see KEY_QUIET). */
-int	 ui_may_draw(const struct ui *);
-
-/* Whether a key is one that draws: Space, Enter, PgDn or Right. */
-int	 ui_is_draw_key(wint_t, int);
-
-/* Keys all views share: b, ., w, ?, q. Returns 1 if the key was one. */
-int	 ui_common_key(struct ui *, wint_t, int);
-
-/* Say a session failure on screen: nothing was awarded. */
-void	 ui_fail(struct ui *, const struct fault *);
+/* Paint the request for a larger window, in place of any view. */
+void	 overlay_paint_small(struct ui *);
 
 #endif

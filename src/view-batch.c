@@ -59,7 +59,7 @@ batch_ask(struct ui *ui)
 }
 
 void
-batch_start(struct ui *ui)
+batch_draw(struct ui *ui)
 {
 	struct session	*s = ui->s;
 	struct fault	 f;
@@ -103,7 +103,7 @@ batch_forfeit(struct ui *ui)
 }
 
 void
-batch_draw(struct ui *ui)
+batch_paint(struct ui *ui)
 {
 	struct event		*ev = &ui->s->ev;
 	struct grid		 g;
@@ -199,7 +199,7 @@ batch_key(struct ui *ui, wint_t ch, int code)
 		return;
 	case 'n':
 		if (ui->batch_n > 0)
-			draw_ask_forfeit(ui, ui->batch[ui->sel]);
+			reveal_ask_forfeit(ui, ui->batch[ui->sel]);
 		return;
 	}
 	ui_common_key(ui, ch, code);

@@ -60,7 +60,7 @@ list_lines(const struct event *ev, size_t *n)
 #define W_RANGE		"%zu-%zu of %zu"
 
 void
-list_draw(struct ui *ui)
+list_paint(struct ui *ui)
 {
 	struct event		*ev = &ui->s->ev;
 	uint32_t		*units;
@@ -122,7 +122,7 @@ list_key(struct ui *ui, wint_t ch, int code)
 				ui->top--;
 			break;
 		case KEY_DOWN:
-			ui->top++;		/* list_draw keeps it in range */
+			ui->top++;		/* list_paint keeps it in range */
 			break;
 		case KEY_PPAGE:
 			ui->top = ui->top > page ? ui->top - page : 0;

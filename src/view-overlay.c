@@ -1,5 +1,5 @@
 /*
- * view-overlay.c: what is drawn over a view: the help, the question before
+ * view-overlay.c: what is painted over a view: the help, the question before
  * quitting, a failure of the log, and the note that the window is too small.
  */
 #include <stdio.h>
@@ -92,7 +92,7 @@ wrap_words(char *msg, const char **lines, size_t max, size_t width)
 
 /* The question asked, in words that name exactly what will happen. */
 static void
-ask_draw(struct ui *ui)
+ask_paint(struct ui *ui)
 {
 	const struct event	*ev = &ui->s->ev;
 	const char		*lines[16];
@@ -118,7 +118,7 @@ ask_draw(struct ui *ui)
 }
 
 void
-overlay_draw(struct ui *ui)
+overlay_paint(struct ui *ui)
 {
 	static const char *const quit[] = { W_QUIT, NULL };
 	char		 msg[1400];
@@ -133,7 +133,7 @@ overlay_draw(struct ui *ui)
 		box_lines(ui, W_QUIT_TITLE, quit, ROLE_NORMAL);
 		break;
 	case OVERLAY_ASK:
-		ask_draw(ui);
+		ask_paint(ui);
 		break;
 	case OVERLAY_ERROR:
 		width = ui->cols > 70 ? 60 : (size_t)ui->cols - 8;
@@ -154,11 +154,11 @@ static void
 ask_yes(struct ui *ui)
 {
 	if (ui->ask == ASK_BATCH)
-		batch_start(ui);
+		batch_draw(ui);
 	else if (ui->view == VIEW_BATCH)
 		batch_forfeit(ui);
 	else
-		draw_forfeit(ui, ui->ask_result);
+		reveal_forfeit(ui, ui->ask_result);
 }
 
 void
@@ -192,7 +192,7 @@ overlay_key(struct ui *ui, wint_t ch, int code)
 }
 
 void
-overlay_small(struct ui *ui)
+overlay_paint_small(struct ui *ui)
 {
 	char	line[64];
 	int	y = ui->rows / 2 - 1;

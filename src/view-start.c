@@ -108,7 +108,7 @@ start_headline(struct ui *ui, int y, int room, long next, int measure)
 }
 
 void
-start_draw(struct ui *ui)
+start_paint(struct ui *ui)
 {
 	struct session	*s = ui->s;
 	struct event	*ev = &s->ev;
@@ -180,7 +180,7 @@ void
 start_key(struct ui *ui, wint_t ch, int code)
 {
 	if (ui_is_draw_key(ch, code)) {
-		draw_next(ui);
+		reveal_draw_one(ui);
 		return;
 	}
 	/*
@@ -188,7 +188,7 @@ start_key(struct ui *ui, wint_t ch, int code)
 	 * question names them, and nothing happens without a yes.
 	 */
 	if (!code && ch == 'n' && ui->have_shown) {
-		draw_ask_forfeit(ui, ui->shown);
+		reveal_ask_forfeit(ui, ui->shown);
 		return;
 	}
 	ui_common_key(ui, ch, code);

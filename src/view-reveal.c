@@ -1,5 +1,5 @@
 /*
- * view-draw.c: one draw on screen. The session has drawn the winner and
+ * view-reveal.c: one draw on screen. The session has drawn the winner and
  * synced it to disk before the show starts; nothing here can change who
  * it is. The show is a function of the result and of the seconds since it
  * began, in four parts (the spin's shares are in ui.h and reel.h):
@@ -64,19 +64,15 @@ phase(const struct ui *ui)
 }
 
 int
-draw_rolling(const struct ui *ui)
+reveal_rolling(const struct ui *ui)
 {
 	return ui->view == VIEW_SHOW && phase(ui) != PHASE_REVEAL;
 }
 
-int
-ui_may_draw(const struct ui *ui)
+double
+reveal_settled(const struct ui *ui)
 {
-	double	since = ui->quiet_from;
-
-	if (ui->view == VIEW_SHOW && reveal_at(ui) > since)
-		since = reveal_at(ui);
-	return ui->key_gap >= KEY_QUIET && ui->now - since >= KEY_QUIET;
+	return ui->view == VIEW_SHOW ? reveal_at(ui) : 0;
 }
 
 /* The prize of a result as the room reads it: "Mug, 2 of 5" or "Mug". */
@@ -137,7 +133,7 @@ say_stop(struct ui *ui)
 }
 
 void
-draw_next(struct ui *ui)
+reveal_draw_one(struct ui *ui)
 {
 	struct fault	f;
 	long		n;
@@ -161,7 +157,7 @@ draw_next(struct ui *ui)
 }
 
 void
-draw_ask_forfeit(struct ui *ui, size_t i)
+reveal_ask_forfeit(struct ui *ui, size_t i)
 {
 	if (i >= ui->s->ev.nresults || ui->s->ev.results[i].forfeit != 0)
 		return;
@@ -171,7 +167,7 @@ draw_ask_forfeit(struct ui *ui, size_t i)
 }
 
 int
-draw_forfeit(struct ui *ui, size_t i)
+reveal_forfeit(struct ui *ui, size_t i)
 {
 	struct fault	f;
 	int		rc;
@@ -193,7 +189,7 @@ draw_forfeit(struct ui *ui, size_t i)
 }
 
 double
-draw_deadline(struct ui *ui)
+reveal_deadline(struct ui *ui)
 {
 	double	t = ui->now - ui->show_start, card = card_time(ui);
 	double	next;
@@ -490,7 +486,7 @@ paint_reveal(struct ui *ui)
 }
 
 void
-draw_show(struct ui *ui)
+reveal_paint(struct ui *ui)
 {
 	switch (phase(ui)) {
 	case PHASE_CARD:
@@ -508,9 +504,9 @@ draw_show(struct ui *ui)
 }
 
 void
-draw_key(struct ui *ui, wint_t ch, int code)
+reveal_key(struct ui *ui, wint_t ch, int code)
 {
-	if (draw_rolling(ui)) {
+	if (reveal_rolling(ui)) {
 		/* A fresh Space skips to the landing; nothing else counts. */
 		if (!code && ch == ' ' && ui->key_gap >= KEY_QUIET &&
 		    phase(ui) != PHASE_HOLD)
@@ -518,11 +514,11 @@ draw_key(struct ui *ui, wint_t ch, int code)
 		return;
 	}
 	if (ui_is_draw_key(ch, code)) {
-		draw_next(ui);
+		reveal_draw_one(ui);
 		return;
 	}
 	if (!code && ch == 'n') {
-		draw_ask_forfeit(ui, ui->shown);
+		reveal_ask_forfeit(ui, ui->shown);
 		return;
 	}
 	if (!code && ch == 27) {

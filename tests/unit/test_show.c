@@ -596,5 +596,5 @@ main(void)
 		cmocka_unit_test(test_widths_of_names_on_screen),
 	};
 
-	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("show", tests, NULL, NULL);
 }
