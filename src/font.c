@@ -201,7 +201,7 @@ search(struct font *fn, uint32_t cp)
 		else
 			hi = at;
 	}
-	n = read_at(fn, buf, (size_t)(hi - lo) + 2 * LINE_MAX_BYTES, lo);
+	n = read_at(fn, buf, (size_t)(hi - lo) + (size_t)2 * LINE_MAX_BYTES, lo);
 	for (p = buf, end = buf + n; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;	/* the last line, or a cut one */
@@ -222,7 +222,7 @@ search(struct font *fn, uint32_t cp)
 static size_t
 slot_of(const struct font *fn, uint32_t cp)
 {
-	size_t	i = (cp * 2654435761u) & (fn->nslots - 1);
+	size_t	i = ((size_t)cp * 2654435761u) & (fn->nslots - 1);
 
 	while (fn->slots[i].used && fn->slots[i].cp != cp)
 		i = (i + 1) & (fn->nslots - 1);

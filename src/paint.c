@@ -93,8 +93,12 @@ ui_theme(struct ui *ui)
 	bright = COLORS >= 16;
 	c = t == THEME_LIGHT ? light : dark;
 	for (i = 0; i < ROLE_COUNT; i++) {
-		init_pair((short)(i + 1), bright ? c[i].fg16 : c[i].fg,
-		    bright ? c[i].bg16 : c[i].bg);
+		const struct colours	*k = &c[i];
+
+		if (bright)
+			init_pair((short)(i + 1), k->fg16, k->bg16);
+		else
+			init_pair((short)(i + 1), k->fg, k->bg);
 		ui->attr[i] = COLOR_PAIR(i + 1) | c[i].extra;
 	}
 	bkgdset(' ' | ui->attr[ROLE_NORMAL]);

@@ -459,7 +459,6 @@ paint_reveal(struct ui *ui)
 	from = y + 2;
 	y += 2;
 	room = ui->rows - y - below - 2;
-	top = y;
 	if (big(ui, &bt, r->name, ui->cols - 4, room, BIGFONT_MAX_SIZE,
 	    BIGFONT_MAX_LINES, BIGFONT_CROP) == 0) {
 		y += (room - (int)bt.nrows) / 2;
