@@ -41,8 +41,8 @@ CORE_NAMES = util text csvin csvout roster blake2b fingerprint bigmem rowpipe rn
 	sumtree prizes strmap ledger event session streams drawlog report verify \
 	font bigfont reel sparks layout
 # The faces: the command line, and the screen (the only files with curses).
-SCREEN_NAMES = screen paint view-common view-start view-reveal view-batch view-list \
-	view-overlay
+SCREEN_NAMES = screen paint view-common view-start view-card view-reveal view-batch \
+	view-list view-overlay
 UNIT_NAMES = blake2b text csvin roster rng event ledger show verify
 FUZZ_NAMES = roster prizes ledger
 

@@ -191,13 +191,34 @@ ui_band(struct ui *ui, int y, enum role r)
 	attrset(ui->attr[ROLE_NORMAL]);
 }
 
-/* Paint the rows of bt from row y, each centred, in role r. */
+/*
+ * Render s (cleaned first) as large as fits in cols x rows, at most size
+ * max, in at most lines lines: 0, or -1 when plain text must do (no font,
+ * no glyph, no room).
+ */
+int
+ui_render(struct ui *ui, struct bigtext *bt, const char *s, int cols,
+    int rows, int max, size_t lines, int flags)
+{
+	char	clean[1024];
+
+	if (cols < 1 || rows < 1)
+		return -1;
+	ui_clean(clean, sizeof clean, s);
+	return bigfont_render(bt, ui->font, clean, (size_t)cols, (size_t)rows,
+	    max, lines, flags);
+}
+
+/* Paint the rows of bt from (y, x), centred in width columns, in role r. */
 void
-ui_big(struct ui *ui, int y, enum role r, const struct bigtext *bt)
+ui_big_in(struct ui *ui, int y, int x, int width, enum role r,
+    const struct bigtext *bt)
 {
 	size_t	i, n;
-	int	x = (int)layout_center(bt->cols, (size_t)ui->cols);
 
+	x += (int)layout_center(bt->cols, (size_t)width);
+	if (x < 0 || x >= ui->cols)
+		return;
 	attrset(ui->attr[r]);
 	for (i = 0; i < bt->nrows; i++) {
 		if (y + (int)i < 0 || y + (int)i >= ui->rows)
@@ -208,6 +229,13 @@ ui_big(struct ui *ui, int y, enum role r, const struct bigtext *bt)
 		mvaddnstr(y + (int)i, x, bt->rows[i], (int)n);
 	}
 	attrset(ui->attr[ROLE_NORMAL]);
+}
+
+/* Paint the rows of bt from row y, centred on the screen, in role r. */
+void
+ui_big(struct ui *ui, int y, enum role r, const struct bigtext *bt)
+{
+	ui_big_in(ui, y, 0, ui->cols, r, bt);
 }
 
 /*

@@ -141,3 +141,26 @@ reel_done(const struct reel *r, double t)
 {
 	return t >= r->roll + r->hold;
 }
+
+double
+reel_cell_lands(double spin, size_t k, size_t n)
+{
+	if (spin <= 0)
+		return 0;
+	if (n <= 1)
+		return spin;
+	return spin / 4 + 3 * spin / 4 * (double)k / (double)(n - 1);
+}
+
+size_t
+reel_cell_name(struct event *ev, size_t prize, size_t winner, uint64_t seed,
+    double t)
+{
+	uint64_t	state;
+
+	if (t < 0)
+		t = 0;
+	state = seed ^ ((uint64_t)(t * REEL_CELL_SPEED) *
+	    UINT64_C(0xd1b54a32d192ed03));
+	return filler(ev, prize, winner, winner, &state);
+}

@@ -69,4 +69,21 @@ int	 reel_landed(const struct reel *, double);
 /* Whether roll and hold are over at t: time to reveal. */
 int	 reel_done(const struct reel *, double);
 
+/*
+ * A batch's cells roll together and land one after another in reading
+ * order: cell k of a page of n lands this many seconds after the page's
+ * show began, the first at a quarter of the spin, the last at its end, so
+ * that the room can count them.
+ */
+double	 reel_cell_lands(double, size_t, size_t);
+
+#define REEL_CELL_SPEED	8.0	/* names a second in a rolling cell */
+
+/*
+ * The name a rolling cell shows t seconds into its roll: someone eligible
+ * for prize, other than winner if anyone else is, picked by the show's
+ * generator from seed and the moment, so that nothing is stored.
+ */
+size_t	 reel_cell_name(struct event *, size_t, size_t, uint64_t, double);
+
 #endif

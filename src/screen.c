@@ -89,6 +89,9 @@ paint(struct ui *ui)
 	case VIEW_SHOW:
 		reveal_paint(ui);
 		break;
+	case VIEW_CARD:
+		card_paint(ui);
+		break;
 	case VIEW_BATCH:
 		batch_paint(ui);
 		break;
@@ -114,6 +117,9 @@ dispatch(struct ui *ui, wint_t ch, int code)
 		break;
 	case VIEW_SHOW:
 		reveal_key(ui, ch, code);
+		break;
+	case VIEW_CARD:
+		card_key(ui, ch, code);
 		break;
 	case VIEW_BATCH:
 		batch_key(ui, ch, code);
@@ -213,7 +219,8 @@ screen_run(struct session *s, const struct screen_opts *o)
 			}
 			paint(&ui);	/* the head in the corner moved */
 		}
-		wait = ui.view == VIEW_SHOW ? reveal_deadline(&ui) : -1;
+		wait = ui.view == VIEW_SHOW ? reveal_deadline(&ui) :
+		    ui.view == VIEW_BATCH ? batch_deadline(&ui) : -1;
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
 		before = monotonic();
 		rc = get_wch(&ch);
@@ -250,6 +257,9 @@ screen_run(struct session *s, const struct screen_opts *o)
 	reel_free(&ui.reel);
 	font_close(ui.font);
 	free(ui.batch);
+	free(ui.land);
+	free(ui.gone_until);
+	free(ui.gone);
 	if (got_signal || lost) {
 		fprintf(stderr, "raffle: %s; %s holds every draw up to #%llu\n",
 		    lost ? "the terminal went away" : got_signal == SIGINT ?

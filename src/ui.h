@@ -24,8 +24,9 @@
 enum view {
 	VIEW_START,		/* title, prizes, commitment, resume */
 	VIEW_SHOW,		/* one draw: its prize, the reel, the winner */
+	VIEW_CARD,		/* the next prize, waiting for Space */
 	VIEW_BATCH,		/* a grid of winners */
-	VIEW_LIST		/* every result so far */
+	VIEW_LIST		/* the winners of every prize: the closing screen */
 };
 
 enum overlay {
@@ -97,9 +98,18 @@ struct ui {
 	enum ask		 ask;
 	size_t			 ask_result, ask_prize, ask_count;
 
-	/* A batch: the results shown in its grid, a no-show's replacement
-	 * taking the no-show's cell. */
-	size_t			*batch, batch_n, page, sel;
+	/*
+	 * A batch of batch_prize: the results in its cells (a no-show's
+	 * replacement takes the no-show's cell), when each cell lands (0:
+	 * its page not seen yet), and for a no-show's cell, who it was and
+	 * until when the cell says "not here".
+	 */
+	size_t			*batch, batch_n, batch_prize, page, sel;
+	int			 sel_shown;	/* an arrow key was pressed */
+	double			*land, *gone_until;
+	size_t			*gone;
+	struct cells		 cells;
+	int			 cells_cols, cells_rows;	/* laid out for */
 
 	/* The winners list, scrolled to line top. */
 	size_t			 top;
@@ -120,8 +130,14 @@ void	 ui_center(struct ui *, int, enum role, const char *);
 size_t	 ui_clean(char *, size_t, const char *);
 /* A filled box with a border at (y, x), h rows by w columns. */
 void	 ui_box(struct ui *, int, int, int, int, enum role);
+/* Render text large to fit cols x rows (see bigfont_render()); 0 or -1. */
+int	 ui_render(struct ui *, struct bigtext *, const char *, int, int, int,
+	    size_t, int);
 /* Paint the rows of big text from row y, centred, in a role. */
 void	 ui_big(struct ui *, int, enum role, const struct bigtext *);
+/* Paint big text from (y, x), centred in a width of columns, in a role. */
+void	 ui_big_in(struct ui *, int, int, int, enum role,
+	    const struct bigtext *);
 /* The log's head, labelled as a check code, in the bottom right corner. */
 void	 ui_head(struct ui *);
 /* Fill row y with a role's background. */
@@ -143,6 +159,15 @@ void	 start_paint(struct ui *);
 /* Take a key on the start screen: draw, ask about a no-show, or common. */
 void	 start_key(struct ui *, wint_t, int);
 
+/* view-card.c: a prize's card */
+/* Paint prize large under a label, with "unit of quantity", and a note. */
+void	 card_paint_prize(struct ui *, size_t, uint32_t, const char *,
+	    const char *);
+/* Paint the next prize's card, which waits for a draw key. */
+void	 card_paint(struct ui *);
+/* Take a key on the card: draw one, or common. */
+void	 card_key(struct ui *, wint_t, int);
+
 /* view-reveal.c: one draw's show: the prize, the reel, the reveal */
 /* Paint the show of results[shown] as it is at ui->now. */
 void	 reveal_paint(struct ui *);
@@ -162,8 +187,10 @@ void	 reveal_ask_forfeit(struct ui *, size_t);
 int	 reveal_forfeit(struct ui *, size_t);
 
 /* view-batch.c: a grid of winners drawn at once */
-/* Paint the grid of the batch. */
+/* Paint the page of the batch, its cells as they are at ui->now. */
 void	 batch_paint(struct ui *);
+/* Seconds until a cell of the page next changes; -1 when all landed. */
+double	 batch_deadline(struct ui *);
 /* Take a key in the grid: select, page, ask about a no-show, or common. */
 void	 batch_key(struct ui *, wint_t, int);
 /* Ask, naming the prize and how many, before drawing a batch. */

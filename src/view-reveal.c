@@ -22,7 +22,6 @@
 
 /* Every word this view shows. */
 #define W_DRAWING	"Now drawing"
-#define W_UNIT		"%u of %u"		/* 2 of 5 */
 #define W_PRIZE_UNIT	"%s, %u of %u"		/* Mug, 2 of 5 */
 #define W_WINNER	"Winner"
 #define W_IN_PLACE	"in place of %s, who is not here"
@@ -142,7 +141,9 @@ reveal_draw_one(struct ui *ui)
 		return;
 	if (!session_can_draw(ui->s)) {
 		say_stop(ui);
-		ui->view = VIEW_START;
+		/* Every prize is drawn: the closing screen, to leave up. */
+		ui->view = ui->s->stop == STOP_PRIZES ? VIEW_LIST : VIEW_START;
+		ui->top = 0;
 		return;
 	}
 	if ((n = session_draw(ui->s, 1, &f)) < 0) {
@@ -212,70 +213,19 @@ reveal_deadline(struct ui *ui)
 	return -1;
 }
 
-/*
- * Render s as large as fits in cols x rows, at most max, in at most lines
- * lines; 0, or -1 when plain text must do (no font, no glyph, no room).
- */
-static int
-big(struct ui *ui, struct bigtext *bt, const char *s, int cols, int rows,
-    int max, size_t lines, int flags)
-{
-	char	clean[1024];
-
-	if (cols < 1 || rows < 1)
-		return -1;
-	ui_clean(clean, sizeof clean, s);
-	return bigfont_render(bt, ui->font, clean, (size_t)cols, (size_t)rows,
-	    max, lines, flags);
-}
-
-/* The prize alone, large, before the reel: "Now drawing", prize, unit. */
+/* The prize alone, large, before the reel (and whom a replacement is for). */
 static void
 paint_card(struct ui *ui)
 {
 	const struct ev_result	*r = &ui->s->ev.results[ui->shown];
-	const struct ev_prize	*p = &ui->s->ev.prizes[r->prize];
-	struct bigtext		 name, unit;
-	char			 line[512];
-	int			 room = ui->rows - 6, h, y, have_name, have_unit;
-	int			 unit_room;
+	const struct ev_result	*was = r->replaces ?
+				    event_result(&ui->s->ev, r->replaces) : NULL;
+	char			 note[512];
 
-	snprintf(line, sizeof line, W_UNIT, ui->shown_unit, p->quantity);
-	have_unit = 0;
-	unit_room = p->quantity > 1 ? room / 3 : 0;
-	have_name = big(ui, &name, p->name, ui->cols - 4, room - unit_room -
-	    (unit_room > 0), BIGFONT_MAX_SIZE, 2, BIGFONT_CROP) == 0;
-	if (unit_room > 0)
-		have_unit = big(ui, &unit, line, ui->cols - 4, unit_room,
-		    have_name ? name.size : BIGFONT_MAX_SIZE, 1,
-		    BIGFONT_CROP) == 0;
-	h = 2 + (have_name ? (int)name.nrows : 1) + (p->quantity > 1 ?
-	    1 + (have_unit ? (int)unit.nrows : 1) : 0) + (r->replaces ? 2 : 0);
-	y = (ui->rows - h) / 2;
-	ui_center(ui, y, ROLE_DIM, W_DRAWING);
-	y += 2;
-	if (have_name) {
-		ui_big(ui, y, ROLE_PRIZE, &name);
-		y += (int)name.nrows;
-		bigtext_free(&name);
-	} else
-		ui_center(ui, y++, ROLE_PRIZE, p->name);
-	if (p->quantity > 1) {
-		y++;
-		if (have_unit) {
-			ui_big(ui, y, ROLE_TITLE, &unit);
-			y += (int)unit.nrows;
-			bigtext_free(&unit);
-		} else
-			ui_center(ui, y++, ROLE_TITLE, line);
-	}
-	if (r->replaces) {
-		const struct ev_result	*was = event_result(&ui->s->ev,
-					    r->replaces);
-
-		snprintf(line, sizeof line, W_IN_PLACE, was ? was->name : "?");
-		ui_center(ui, y + 1, ROLE_DIM, line);
-	}
+	if (was != NULL)
+		snprintf(note, sizeof note, W_IN_PLACE, was->name);
+	card_paint_prize(ui, r->prize, ui->shown_unit, W_DRAWING,
+	    was != NULL ? note : NULL);
 }
 
 /* Names of the reel as the bar shows them: unique, for sizing. */
@@ -373,7 +323,7 @@ paint_reel(struct ui *ui)
 	for (y = top; y < top + bar; y++)
 		ui_band(ui, y, ROLE_BAR);
 	name = roster_name(ui->s->roster, rl->names[at]);
-	if (text > 0 && big(ui, &bt, name, ui->cols - 4, text, ui->bar_size,
+	if (text > 0 && ui_render(ui, &bt, name, ui->cols - 4, text, ui->bar_size,
 	    ui->bar_lines, 0) == 0) {
 		ui_big(ui, top + 1 + (text - (int)bt.nrows) / 2, ROLE_BAR, &bt);
 		bigtext_free(&bt);
@@ -459,7 +409,7 @@ paint_reveal(struct ui *ui)
 	from = y + 2;
 	y += 2;
 	room = ui->rows - y - below - 2;
-	if (big(ui, &bt, r->name, ui->cols - 4, room, BIGFONT_MAX_SIZE,
+	if (ui_render(ui, &bt, r->name, ui->cols - 4, room, BIGFONT_MAX_SIZE,
 	    BIGFONT_MAX_LINES, BIGFONT_CROP) == 0) {
 		y += (room - (int)bt.nrows) / 2;
 		top = y;

@@ -531,6 +531,92 @@ test_winners_are_numbered_by_the_unit_they_fill(void **state)
 }
 
 static void
+test_batch_cells_land_one_by_one_within_the_spin(void **state)
+{
+	struct roster	r;
+	struct event	ev;
+	struct fault	f;
+	size_t		k, e;
+	double		t;
+
+	(void)state;
+	assert_true(reel_cell_lands(4, 0, 10) > 0.99 &&
+	    reel_cell_lands(4, 0, 10) < 1.01);
+	assert_true(reel_cell_lands(4, 9, 10) > 3.99 &&
+	    reel_cell_lands(4, 9, 10) < 4.01);
+	for (k = 1; k < 10; k++)		/* a third of a second apart */
+		assert_true(reel_cell_lands(4, k, 10) -
+		    reel_cell_lands(4, k - 1, 10) > 0.3);
+	assert_true(reel_cell_lands(0, 5, 10) == 0);
+	assert_true(reel_cell_lands(4, 0, 1) > 3.99);
+	/* A rolling cell shows eligible names only, and changes. */
+	assert_int_equal(helpers_roster(&r, reel_csv, "t", NULL, &f), 0);
+	assert_int_equal(event_init(&ev, &r, NULL, &f), 0);
+	assert_int_equal(event_next_prize(&ev), 0);
+	event_add_draw(&ev, 3, "t", 0, "b", "Bo", 2, 0, 1);
+	for (t = 0, k = 0; t < 3; t += 0.1) {
+		e = reel_cell_name(&ev, 0, 1, 77, t);
+		assert_true(e != 1 && e != 5);		/* Bo won, Zed has none */
+		k += e != reel_cell_name(&ev, 0, 1, 77, t + 0.125);
+	}
+	assert_true(k > 10);
+	event_free(&ev);
+	roster_free(&r);
+}
+
+static void
+test_batch_layout_big_for_ten_plain_for_many(void **state)
+{
+	static const char *const ten[] = {
+		"Bruno Costa", "Léa Martin", "Zoë Müller", "Valentina Rossi",
+		"Emma Johansson", "王芳", "김민준", "Farid Haddad", "Uma Desai",
+		"Diego Hernández",
+	};
+	const char	*many[300];
+	struct fault	 f;
+	struct font	*fn;
+	struct cells	 c;
+	size_t		 i;
+
+	(void)state;
+	text_init_locale();
+	for (i = 0; i < 300; i++)
+		many[i] = ten[i % 10];
+	/* Without a font, plain text, never wider than the window. */
+	layout_cells(&c, NULL, ten, 10, 76, 19);
+	assert_false(c.big);
+	assert_true(c.cols * c.cell_w <= 76);
+	assert_true(c.cell_w >= text_width("Diego Hernández", 16) + 6);
+	if ((fn = font_open(FONT_DEFAULT_PATH, &f)) == NULL) {
+		skip();
+		return;
+	}
+	/* Ten at 200x60: big letters, two columns of five, one page. */
+	layout_cells(&c, fn, ten, 10, 196, 55);
+	assert_true(c.big);
+	assert_int_equal(c.cols, 2);
+	assert_int_equal(c.rows, 5);
+	assert_int_equal(c.pages, 1);
+	assert_true(c.size >= 1);
+	assert_true(c.rows * c.cell_h <= 55 && c.cols * c.cell_w <= 196);
+	/* Thirty: pages of ten. 300: plain text, pages as many as fit. */
+	layout_cells(&c, fn, many, 30, 196, 55);
+	assert_true(c.big);
+	assert_int_equal(c.per_page, 10);
+	assert_int_equal(c.pages, 3);
+	layout_cells(&c, fn, many, 300, 196, 55);
+	assert_false(c.big);
+	assert_true(c.per_page * c.pages >= 300);
+	assert_true(c.cols * c.cell_w <= 196 && c.rows <= 55);
+	/* Every name fits its cell at the chosen size, in one line. */
+	layout_cells(&c, fn, ten, 10, 196, 55);
+	for (i = 0; i < 10; i++)
+		assert_true(bigfont_size(fn, ten[i], c.cell_w - 2, c.cell_h -
+		    LAYOUT_CELL_EXTRA, c.size, 1, 0) >= 0);
+	font_close(fn);
+}
+
+static void
 test_layout_sizes_and_grid(void **state)
 {
 	struct grid	g;
@@ -592,6 +678,8 @@ main(void)
 		cmocka_unit_test(test_show_generator_is_its_own_and_unbiased_in_range),
 		cmocka_unit_test(test_sparks_stay_on_screen_and_repeat_for_a_seed),
 		cmocka_unit_test(test_winners_are_numbered_by_the_unit_they_fill),
+		cmocka_unit_test(test_batch_cells_land_one_by_one_within_the_spin),
+		cmocka_unit_test(test_batch_layout_big_for_ten_plain_for_many),
 		cmocka_unit_test(test_layout_sizes_and_grid),
 		cmocka_unit_test(test_widths_of_names_on_screen),
 	};
