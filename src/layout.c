@@ -37,7 +37,7 @@ layout_grid(struct grid *g, size_t n, size_t widest, size_t width,
 		g->cols = (n + g->rows - 1) / g->rows;
 		g->rows = (n + g->cols - 1) / g->cols;
 	}
-	g->per_page = g->cols * g->rows;
+	g->per_page = g->cols * g->rows > 0 ? g->cols * g->rows : 1;
 	g->pages = n == 0 ? 1 : (n + g->per_page - 1) / g->per_page;
 }
 
@@ -75,8 +75,12 @@ cells_big(struct cells *c, struct font *fn, const char *const *names,
 	size_t	across, down;
 	int	s, found = 0;
 
+	if (per == 0)
+		return 0;
 	for (across = 1; across <= 6 && across <= per; across++) {
-		down = (per + across - 1) / across;
+		down = per / across + (per % across != 0);
+		if (down == 0)
+			break;
 		s = cells_size(fn, names, n, width / across, height / down);
 		/* Larger letters win; at the same size, fewer columns. */
 		if (s < 0 || (found && s <= c->size))
