@@ -249,10 +249,11 @@ ui_head(struct ui *ui)
 {
 	static const char	label[] = "check code";
 	char			hex[65], buf[96];
+	size_t			w;
 
 	hex_encode(hex, ui->s->led.head, 32);
 	snprintf(buf, sizeof buf, "%s #%llu %.8s", label,
 	    (unsigned long long)ui->s->led.nrecords, hex);
-	ui_put(ui, ui->rows - 1, ui->cols - (int)strlen(buf) - 1, ROLE_DIM,
-	    buf, strlen(buf));
+	w = text_width(buf, strlen(buf));
+	ui_put(ui, ui->rows - 1, ui->cols - (int)w - 1, ROLE_DIM, buf, w);
 }

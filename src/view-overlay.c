@@ -47,7 +47,7 @@ static void
 box_lines(struct ui *ui, const char *title, const char *const *lines,
     enum role r)
 {
-	size_t	n, i, w = strlen(title);
+	size_t	n, i, w = text_width(title, strlen(title));
 	int	h, bw, y, x;
 
 	for (n = 0; lines[n] != NULL; n++)
@@ -64,22 +64,26 @@ box_lines(struct ui *ui, const char *title, const char *const *lines,
 		ui_put(ui, y + 2 + (int)i, x + 3, r, lines[i], (size_t)bw - 6);
 }
 
-/* Cut msg into lines of at most width columns, at spaces. */
+/*
+ * Cut msg into lines of at most width columns, at spaces, or inside a
+ * word too long for a line (between characters); msg needs room for one
+ * more byte a line.
+ */
 static size_t
 wrap_words(char *msg, const char **lines, size_t max, size_t width)
 {
-	size_t	n = 0;
-	char	*p = msg, *cut, *sp;
+	size_t	n = 0, fit;
+	char	*p = msg, *sp;
 
 	while (*p != '\0' && n + 1 < max) {
 		lines[n++] = p;
-		if (strlen(p) <= width)
+		fit = text_fit(p, strlen(p), width, NULL);
+		if (p[fit] == '\0')
 			break;
-		cut = p + width;
-		for (sp = cut; sp > p && *sp != ' '; sp--)
+		for (sp = p + fit; sp > p && *sp != ' '; sp--)
 			;
 		if (sp == p)
-			sp = cut;
+			sp = p + (fit > 0 ? fit : 1);
 		if (*sp == ' ')
 			*sp++ = '\0';
 		else {

@@ -31,16 +31,16 @@ start_prizes(struct ui *ui, int y, int room, long next)
 {
 	const struct event	*ev = &ui->s->ev;
 	char			 name[512], left[64];
-	size_t			 first = 0, i, width;
+	size_t			 first = 0, i, width, w;
 	int			 x;
 
 	width = (size_t)(ui->cols > 70 ? 60 : ui->cols - 6);
 	x = (int)layout_center(width, (size_t)ui->cols);
 	if (room < 2)
 		return y;
-	ui_put(ui, y, x, ROLE_TITLE, W_PRIZES, width);
-	ui_put(ui, y++, x + (int)width - (int)strlen(W_LEFT), ROLE_TITLE,
-	    W_LEFT, strlen(W_LEFT));
+	w = text_width(W_LEFT, strlen(W_LEFT));
+	ui_put(ui, y, x, ROLE_TITLE, W_PRIZES, width - w - 1);
+	ui_put(ui, y++, x + (int)(width - w), ROLE_TITLE, W_LEFT, w);
 	room--;
 	if (next >= 0 && (size_t)next >= (size_t)room / 2)
 		first = (size_t)next - (size_t)room / 2;
@@ -59,9 +59,9 @@ start_prizes(struct ui *ui, int y, int room, long next)
 			    (long)i == next ? ">" : " ", p->name);
 		snprintf(left, sizeof left, W_LEFT_OF, event_remaining(ev, i),
 		    p->quantity);
-		ui_put(ui, y, x, r, name, width - strlen(left) - 2);
-		ui_put(ui, y++, x + (int)(width - strlen(left)), r, left,
-		    strlen(left));
+		w = text_width(left, strlen(left));
+		ui_put(ui, y, x, r, name, width - w - 2);
+		ui_put(ui, y++, x + (int)(width - w), r, left, w);
 	}
 	return y;
 }
