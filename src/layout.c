@@ -113,6 +113,13 @@ layout_cells(struct cells *c, struct font *fn, const char *const *names,
 			return;
 		if (n > 10 && cells_big(c, fn, names, n, 10, width, height))
 			return;
+		/* A smaller window: fewer to a page, if four pages do. */
+		if (n > 6 && n <= 24 && cells_big(c, fn, names, n, 6, width,
+		    height))
+			return;
+		if (n > 3 && n <= 12 && cells_big(c, fn, names, n, 3, width,
+		    height))
+			return;
 	}
 	for (i = 0; i < n; i++)
 		if ((w = text_width(names[i], strlen(names[i])) + 6) > widest)

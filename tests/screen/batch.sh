@@ -101,7 +101,7 @@ t_a_no_show_replaces_exactly_one_cell() {
 
 t_space_on_the_last_page_draws_the_next_batch_then_the_next_prize() {
 	setup "Mug,10" "Hat,2"
-	screen -i r.csv -p p.csv --batch 5 --spin 0
+	SIZE=200x60 screen -i r.csv -p p.csv --batch 5 --spin 0
 	see "Press Space to draw"
 	keys b
 	see "Draw 5 winners of Mug at once?"

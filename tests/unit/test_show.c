@@ -599,6 +599,11 @@ test_batch_layout_big_for_ten_plain_for_many(void **state)
 	assert_int_equal(c.pages, 1);
 	assert_true(c.size >= 1);
 	assert_true(c.rows * c.cell_h <= 55 && c.cols * c.cell_w <= 196);
+	/* Ten at 120x35: big letters still, three to a page. */
+	layout_cells(&c, fn, ten, 10, 116, 30);
+	assert_true(c.big);
+	assert_int_equal(c.per_page, 3);
+	assert_int_equal(c.pages, 4);
 	/* Thirty: pages of ten. 300: plain text, pages as many as fit. */
 	layout_cells(&c, fn, many, 30, 196, 55);
 	assert_true(c.big);
