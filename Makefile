@@ -46,11 +46,11 @@ LDLIBS = $(PKG_LIBS) -lcsv
 # The core: no curses, no sleeping. Tests and fuzzers link it directly.
 CORE_NAMES = util text csvin csvout roster rng sumtree prizes strmap \
 	ledger-read ledger-write ledger-follow event session report verify \
-	bigfont reel layout
+	font bigfont reel sparks layout
 # The faces: the command line, and the screen (the only files with curses).
-SCREEN_NAMES = screen paint view-start view-draw view-batch view-list view-witness \
-	view-overlay
-UNIT_NAMES = text csvin roster rng event ledger screen verify
+SCREEN_NAMES = screen paint view-common view-start view-card view-reveal \
+	view-batch view-list view-witness view-overlay
+UNIT_NAMES = text csvin roster rng event ledger show verify
 FUZZ_NAMES = roster prizes ledger
 
 CORE = $(CORE_NAMES:%=$(B)/src/%.o)
@@ -116,7 +116,7 @@ bench:
 
 # The README's pictures of the screen.
 picture:
-	@tests/install-deps $(BUILD_DEPS) $(RUN_DEPS) tmux aha chromium
+	@tests/install-deps $(BUILD_DEPS) $(RUN_DEPS) tmux chromium
 	@$(MAKE) --no-print-directory $(BIN)
 	tests/picture/make-picture
 

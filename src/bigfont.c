@@ -1,288 +1,342 @@
-/* bigfont.c: the glyphs, and fitting a name into the space there is. */
+/* bigfont.c: fitting a name into the space there is, and rendering it. */
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "bigfont.h"
 #include "text.h"
 #include "util.h"
 
-#define GW	5	/* glyph width in pixels */
-#define GH	7	/* glyph height in pixels */
-
-struct glyph {
-	char		 c;
-	const char	*rows[GH];
-};
-
-/* Drawn for this program: '#' is ink. Space is narrower (see glyph_width). */
-static const struct glyph glyphs[] = {
-	{ 'A', { ".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#" } },
-	{ 'B', { "####.", "#...#", "#...#", "####.", "#...#", "#...#", "####." } },
-	{ 'C', { ".###.", "#...#", "#....", "#....", "#....", "#...#", ".###." } },
-	{ 'D', { "####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####." } },
-	{ 'E', { "#####", "#....", "#....", "####.", "#....", "#....", "#####" } },
-	{ 'F', { "#####", "#....", "#....", "####.", "#....", "#....", "#...." } },
-	{ 'G', { ".###.", "#...#", "#....", "#.###", "#...#", "#...#", ".####" } },
-	{ 'H', { "#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#" } },
-	{ 'I', { ".###.", "..#..", "..#..", "..#..", "..#..", "..#..", ".###." } },
-	{ 'J', { "..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##.." } },
-	{ 'K', { "#...#", "#..#.", "#.#..", "##...", "#.#..", "#..#.", "#...#" } },
-	{ 'L', { "#....", "#....", "#....", "#....", "#....", "#....", "#####" } },
-	{ 'M', { "#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#" } },
-	{ 'N', { "#...#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#" } },
-	{ 'O', { ".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###." } },
-	{ 'P', { "####.", "#...#", "#...#", "####.", "#....", "#....", "#...." } },
-	{ 'Q', { ".###.", "#...#", "#...#", "#...#", "#.#.#", "#..#.", ".##.#" } },
-	{ 'R', { "####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#" } },
-	{ 'S', { ".####", "#....", "#....", ".###.", "....#", "....#", "####." } },
-	{ 'T', { "#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.." } },
-	{ 'U', { "#...#", "#...#", "#...#", "#...#", "#...#", "#...#", ".###." } },
-	{ 'V', { "#...#", "#...#", "#...#", "#...#", "#...#", ".#.#.", "..#.." } },
-	{ 'W', { "#...#", "#...#", "#...#", "#.#.#", "#.#.#", "#.#.#", ".#.#." } },
-	{ 'X', { "#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#" } },
-	{ 'Y', { "#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.." } },
-	{ 'Z', { "#####", "....#", "...#.", "..#..", ".#...", "#....", "#####" } },
-	{ '0', { ".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###." } },
-	{ '1', { "..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###." } },
-	{ '2', { ".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####" } },
-	{ '3', { "#####", "...#.", "..#..", "...#.", "....#", "#...#", ".###." } },
-	{ '4', { "...#.", "..##.", ".#.#.", "#..#.", "#####", "...#.", "...#." } },
-	{ '5', { "#####", "#....", "####.", "....#", "....#", "#...#", ".###." } },
-	{ '6', { "..##.", ".#...", "#....", "####.", "#...#", "#...#", ".###." } },
-	{ '7', { "#####", "....#", "...#.", "..#..", ".#...", ".#...", ".#..." } },
-	{ '8', { ".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###." } },
-	{ '9', { ".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##.." } },
-	{ '-', { ".....", ".....", ".....", ".###.", ".....", ".....", "....." } },
-	{ '.', { ".....", ".....", ".....", ".....", ".....", ".##..", ".##.." } },
-	{ ',', { ".....", ".....", ".....", ".....", ".##..", "..#..", ".#..." } },
-	{ '\'', { "..#..", "..#..", ".#...", ".....", ".....", ".....", "....." } },
-	{ '&', { ".##..", "#..#.", "#.#..", ".#...", "#.#.#", "#..#.", ".##.#" } },
-	{ '!', { "..#..", "..#..", "..#..", "..#..", "..#..", ".....", "..#.." } },
-	{ '?', { ".###.", "#...#", "....#", "...#.", "..#..", ".....", "..#.." } },
-	{ '/', { "....#", "....#", "...#.", "..#..", ".#...", "#....", "#...." } },
-	{ '(', { "...#.", "..#..", ".#...", ".#...", ".#...", "..#..", "...#." } },
-	{ ')', { ".#...", "..#..", "...#.", "...#.", "...#.", "..#..", ".#..." } },
-	{ ' ', { "...", "...", "...", "...", "...", "...", "..." } },
-};
-
 /*
- * Latin-1 and Latin Extended-A letters drawn as their base letter: the
- * code points U+00C0 to U+017F in order, '?' where there is no base.
+ * One character of the text: a glyph (a copy, so that a combining accent
+ * can be laid over it), or a character written plainly in a box.
  */
-static const char latin_base[] =
-    "AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO?OUUUUYTY"
-    "AAAAAACCCCCCCCDDDDEEEEEEEEEEGGGGGGGGHHHHIIIIIIIIIIJJJJKKKLLLLLLL"
-    "LLLNNNNNNNNNOOOOOOOORRRRRRSSSSSSSSTTTTTTUUUUUUUUUUUUWWYYYZZZZZZS";
+struct item {
+	struct glyph	 g;
+	size_t		 px;		/* width in font pixels */
+	size_t		 off, len;	/* its bytes in the text */
+	int		 plain;
+	int		 space;		/* a place to wrap */
+};
 
-/* The glyph character for cp, or 0 if there is none. */
-static char
-glyph_char(uint32_t cp)
+/* The text as items, and how it is laid out at one size. */
+struct shape {
+	struct item	*items;
+	size_t		 n;
+	int		 glyphs;	/* items drawn from the font */
+	int		 top, bottom;	/* pixel rows drawn */
+	int		 size, pw, ph;	/* half columns, half rows a pixel */
+	size_t		 start[BIGFONT_MAX_LINES], end[BIGFONT_MAX_LINES];
+	size_t		 nlines;
+	size_t		 line_rows, gap;
+};
+
+/* The quadrant characters, by bits: 1 upper left, 2 upper right, 4 lower
+ * left, 8 lower right. */
+static const char *const quadrant[16] = {
+	" ", "\xe2\x96\x98", "\xe2\x96\x9d", "\xe2\x96\x80",
+	"\xe2\x96\x96", "\xe2\x96\x8c", "\xe2\x96\x9e", "\xe2\x96\x9b",
+	"\xe2\x96\x97", "\xe2\x96\x9a", "\xe2\x96\x90", "\xe2\x96\x9c",
+	"\xe2\x96\x84", "\xe2\x96\x99", "\xe2\x96\x9f", "\xe2\x96\x88",
+};
+
+static int
+ink(const struct item *it, size_t x, int y)
 {
-	size_t	i;
-	char	c;
-
-	if (cp >= 'a' && cp <= 'z')
-		cp -= 'a' - 'A';
-	if (cp >= 0xc0 && cp <= 0x17f) {
-		if ((c = latin_base[cp - 0xc0]) == '?')
-			return '\0';
-		return c;
-	}
-	if (cp == 0x2019 || cp == 0x2018)	/* typographic apostrophes */
-		cp = '\'';
-	if (cp == 0x2010 || cp == 0x2011 || cp == 0x2013)
-		cp = '-';
-	for (i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++)
-		if ((uint32_t)(unsigned char)glyphs[i].c == cp)
-			return glyphs[i].c;
-	return 0;
+	return !it->plain && x < it->g.width &&
+	    ((it->g.rows[y] >> (15 - x)) & 1);
 }
 
-static const struct glyph *
-glyph_of(char c)
+/* Columns a character takes in a terminal; 0 for one drawn on another. */
+static int
+char_width(uint32_t cp)
 {
-	size_t	i;
+	int	w = wcwidth((wchar_t)cp);
 
-	for (i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++)
-		if (glyphs[i].c == c)
-			return &glyphs[i];
-	return &glyphs[sizeof glyphs / sizeof glyphs[0] - 1];
+	return w < 0 ? 1 : w;
 }
 
-static size_t
-glyph_width(char c)
+/* Lay accent a over glyph g, centred on it. */
+static void
+overlay(struct glyph *g, const struct glyph *a)
 {
-	return strlen(glyph_of(c)->rows[0]);
+	int	shift = g->width > a->width ? (g->width - a->width) / 2 : 0;
+	int	y;
+
+	for (y = 0; y < FONT_HEIGHT; y++)
+		g->rows[y] |= (uint16_t)(a->rows[y] >> shift);
 }
 
-/* Map s to glyph characters; returns the count, or -1 if one has none. */
-static long
-to_glyphs(const char *s, char *out, size_t cap)
+/* Split s into items; sh->items is to be freed. */
+static void
+shape_items(struct shape *sh, struct font *fn, const char *s)
 {
-	size_t		i = 0, n = 0, len = strlen(s);
-	uint32_t	cp;
-	char		c;
+	const struct glyph	*g;
+	size_t			 i = 0, k, len = strlen(s);
+	uint32_t		 cp;
+	int			 w, y;
 
+	memset(sh, 0, sizeof *sh);
+	sh->items = xreallocarray(NULL, len + 1, sizeof *sh->items);
+	sh->top = FONT_HEIGHT;
+	sh->bottom = -1;
 	while (i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
-		if (text_is_zero_width(cp) || (cp >= 0x300 && cp <= 0x36f))
-			continue;	/* joiners, selectors, combining accents */
-		if ((c = glyph_char(cp)) == 0 || n + 1 >= cap)
-			return -1;
-		out[n++] = c;
+		k = utf8_decode(s + i, len - i, &cp);
+		i += k;
+		if (cp < 0x20 || text_is_zero_width(cp))
+			continue;
+		w = char_width(cp);
+		g = font_glyph(fn, cp);
+		if (w == 0) {
+			/* An accent: over the glyph before it, if any. */
+			if (g != NULL && sh->n > 0 && !sh->items[sh->n - 1].plain)
+				overlay(&sh->items[sh->n - 1].g, g);
+			continue;
+		}
+		memset(&sh->items[sh->n], 0, sizeof sh->items[sh->n]);
+		sh->items[sh->n].off = i - k;
+		sh->items[sh->n].len = k;
+		sh->items[sh->n].space = cp == ' ';
+		if (g != NULL) {
+			sh->items[sh->n].g = *g;
+			sh->items[sh->n].px = g->width;
+			sh->glyphs += cp != ' ';
+		} else {
+			sh->items[sh->n].plain = 1;
+			sh->items[sh->n].px = 8 * (size_t)w;
+		}
+		sh->n++;
 	}
-	out[n] = '\0';
-	return (long)n;
-}
+	for (k = 0; k < sh->n; k++) {
+		const struct item	*it = &sh->items[k];
 
-int
-bigfont_can_draw(const char *s)
-{
-	char	buf[512];
-
-	return to_glyphs(s, buf, sizeof buf) > 0;
-}
-
-/* Pixel width of glyph string g[0, n), one pixel between glyphs. */
-static size_t
-pixels_wide(const char *g, size_t n)
-{
-	size_t	i, w = 0;
-
-	for (i = 0; i < n; i++)
-		w += glyph_width(g[i]) + (i + 1 < n);
-	return w;
+		if (it->plain) {
+			/* The character sits on the middle rows. */
+			sh->top = sh->top < 5 ? sh->top : 5;
+			sh->bottom = sh->bottom > 10 ? sh->bottom : 10;
+			continue;
+		}
+		for (y = 0; y < FONT_HEIGHT; y++) {
+			if (it->g.rows[y] == 0)
+				continue;
+			if (y < sh->top)
+				sh->top = y;
+			if (y > sh->bottom)
+				sh->bottom = y;
+		}
+	}
 }
 
 /*
- * Wrap g at spaces into lines no wider than maxpx pixels, greedily. Stores
- * each line's start and length; returns the number of lines, or 0 if a word
- * alone is too wide or there would be more than max lines.
+ * Wrap the items at spaces into lines of at most maxhalf half columns,
+ * greedily. Returns the number of lines, 0 if a word alone is too wide or
+ * more than max lines would be needed.
  */
 static size_t
-wrap(const char *g, size_t n, size_t maxpx, size_t *start, size_t *len,
-    size_t max)
+wrap(struct shape *sh, size_t maxhalf, size_t max)
 {
-	size_t	lines = 0, i = 0, end, best;
+	const struct item	*it = sh->items;
+	size_t			 lines = 0, i = 0, j, k, w, add, last;
 
-	while (i < n) {
-		while (i < n && g[i] == ' ')
+	while (i < sh->n) {
+		while (i < sh->n && it[i].space)
 			i++;
-		if (i == n)
+		if (i == sh->n)
 			break;
 		if (lines == max)
 			return 0;
-		best = 0;
-		for (end = i; end <= n; end++) {
-			if (end != n && g[end] != ' ')
-				continue;
-			if (pixels_wide(g + i, end - i) > maxpx)
+		w = 0;
+		j = last = i;
+		while (j < sh->n) {
+			/* The next word with the spaces before it. */
+			k = j;
+			add = 0;
+			while (k < sh->n && it[k].space)
+				add += it[k++].px;
+			if (k == sh->n)
 				break;
-			best = end;
+			while (k < sh->n && !it[k].space)
+				add += it[k++].px;
+			if ((w + add) * (size_t)sh->pw > maxhalf)
+				break;
+			w += add;
+			j = last = k;
 		}
-		if (best == 0)
+		if (last == i)
 			return 0;
-		start[lines] = i;
-		len[lines++] = best - i;
-		i = best;
+		sh->start[lines] = i;
+		sh->end[lines++] = last;
+		i = last;
 	}
 	return lines;
 }
 
-/* Whether pixel (x, y) of line g[0, n) is ink. */
+/* Lay the shape out at size in cols x rows; 0 if it fits, else -1. */
 static int
-ink(const char *g, size_t n, size_t x, size_t y)
+shape_fit(struct shape *sh, int size, size_t cols, size_t rows, size_t max)
 {
-	size_t	i, w;
+	size_t	half;
 
-	for (i = 0; i < n; i++) {
-		w = glyph_width(g[i]);
-		if (x < w)
-			return glyph_of(g[i])->rows[y][x] == '#';
-		if (x == w)
-			return 0;	/* the gap between glyphs */
-		x -= w + 1;
-	}
-	return 0;
+	sh->size = size;
+	sh->pw = size == BIGFONT_CONDENSED ? 1 : 2 * size;
+	sh->ph = size == BIGFONT_CONDENSED ? 1 : size;
+	if ((sh->nlines = wrap(sh, cols * 2, max)) == 0)
+		return -1;
+	half = (size_t)(sh->bottom - sh->top + 1) * (size_t)sh->ph;
+	sh->line_rows = (half + 1) / 2;
+	return sh->nlines * sh->line_rows + (sh->nlines - 1) * sh->gap <= rows ?
+	    0 : -1;
 }
 
-/* Append the rows of one line at scale s to bt, each padded to cols. */
-static void
-render_line(struct bigtext *bt, const char *g, size_t n, int s, size_t cols)
+/* The largest size at most max that fits, or -1; the shape is laid out. */
+static int
+shape_best(struct shape *sh, struct font *fn, const char *s, size_t cols,
+    size_t rows, int max, size_t lines, int flags)
 {
-	static const char *const cells[4] = { " ", "\xe2\x96\x80",
-		"\xe2\x96\x84", "\xe2\x96\x88" };	/* ' ', ▀, ▄, █ */
-	size_t	px = pixels_wide(g, n), rows = (GH * (size_t)s + 1) / 2;
-	size_t	r, x, top, bot, pad = (cols - px * (size_t)s) / 2, k, c;
-	char	*line, *p;
+	int	size;
 
-	for (r = 0; r < rows; r++) {
-		/* A block is 3 bytes of UTF-8, a space 1. */
-		p = line = xmalloc(cols * 3 + 1);
-		for (c = 0; c < cols; c++) {
-			k = 0;
-			if (c >= pad && c < pad + px * (size_t)s) {
-				x = (c - pad) / (size_t)s;
-				top = 2 * r;
-				bot = 2 * r + 1;
-				k = (ink(g, n, x, top / (size_t)s) ? 1 : 0) |
-				    (bot < GH * (size_t)s &&
-				    ink(g, n, x, bot / (size_t)s) ? 2 : 0);
-			}
-			memcpy(p, cells[k], strlen(cells[k]));
-			p += strlen(cells[k]);
-		}
-		*p = '\0';
-		bt->rows = xreallocarray(bt->rows, bt->nrows + 1, sizeof *bt->rows);
-		bt->rows[bt->nrows++] = line;
+	shape_items(sh, fn, s);
+	if (sh->glyphs == 0)
+		return -1;
+	if (!(flags & BIGFONT_CROP)) {
+		sh->top = 0;
+		sh->bottom = FONT_HEIGHT - 1;
 	}
+	if (max > BIGFONT_MAX_SIZE)
+		max = BIGFONT_MAX_SIZE;
+	if (lines > BIGFONT_MAX_LINES)
+		lines = BIGFONT_MAX_LINES;
+	for (size = max; size >= BIGFONT_CONDENSED; size--) {
+		/* Cropped lines need a gap between them; whole ones have it. */
+		sh->gap = (flags & BIGFONT_CROP) ? (size_t)(size ? size : 1) : 0;
+		if (shape_fit(sh, size, cols, rows, lines) == 0)
+			return size;
+	}
+	return -1;
 }
 
 int
-bigfont_render(struct bigtext *bt, const char *s, size_t cols, size_t rows)
+bigfont_size(struct font *fn, const char *s, size_t cols, size_t rows,
+    int max, size_t lines, int flags)
 {
-	char	g[512];
-	size_t	start[BIGFONT_MAX_LINES], len[BIGFONT_MAX_LINES];
-	size_t	n, lines, i, k, widest, height;
-	long	ng;
-	int	scale;
+	struct shape	sh;
+	int		size;
+
+	if (fn == NULL)
+		return -1;
+	size = shape_best(&sh, fn, s, cols, rows, max, lines, flags);
+	free(sh.items);
+	return size;
+}
+
+size_t
+bigfont_line_rows(int size)
+{
+	return size == BIGFONT_CONDENSED ? 8 : 8 * (size_t)size;
+}
+
+static size_t
+line_cols(const struct shape *sh, size_t line)
+{
+	size_t	i, px = 0;
+
+	for (i = sh->start[line]; i < sh->end[line]; i++)
+		px += sh->items[i].px;
+	return px * (size_t)sh->pw / 2;
+}
+
+static void
+add_row(struct bigtext *bt, char *row)
+{
+	bt->rows = xreallocarray(bt->rows, bt->nrows + 1, sizeof *bt->rows);
+	bt->rows[bt->nrows++] = row;
+}
+
+static char *
+spaces(char *p, size_t n)
+{
+	memset(p, ' ', n);
+	return p + n;
+}
+
+/* Row r of line l, padded to bt->cols; plain characters on the middle row. */
+static char *
+render_row(const struct shape *sh, const char *s, size_t l, size_t r,
+    size_t width)
+{
+	size_t		 used = line_cols(sh, l), pad = (width - used) / 2;
+	size_t		 i, c, box, cw, x, hy, bits, d;
+	const char	*q;
+	char		*row, *p;
+
+	/* A cell is 3 bytes at most, a plain character 4 in its box. */
+	p = row = xmalloc(width * 3 + 8 * sh->n + 1);
+	p = spaces(p, pad);
+	for (i = sh->start[l]; i < sh->end[l]; i++) {
+		const struct item	*it = &sh->items[i];
+
+		box = it->px * (size_t)sh->pw / 2;
+		if (it->plain) {
+			cw = it->px / 8;
+			if (r != sh->line_rows / 2 || cw > box) {
+				p = spaces(p, box);
+				continue;
+			}
+			p = spaces(p, (box - cw) / 2);
+			memcpy(p, s + it->off, it->len);
+			p = spaces(p + it->len, box - cw - (box - cw) / 2);
+			continue;
+		}
+		for (c = 0; c < box; c++) {
+			bits = 0;
+			for (d = 0; d < 4; d++) {
+				x = (2 * c + (d & 1)) / (size_t)sh->pw;
+				hy = 2 * r + (d >> 1);
+				if (hy < (size_t)(sh->bottom - sh->top + 1) *
+				    (size_t)sh->ph && ink(it, x, sh->top +
+				    (int)(hy / (size_t)sh->ph)))
+					bits |= (size_t)1 << d;
+			}
+			q = quadrant[bits];
+			memcpy(p, q, strlen(q));
+			p += strlen(q);
+		}
+	}
+	p = spaces(p, width - used - pad);
+	*p = '\0';
+	return row;
+}
+
+int
+bigfont_render(struct bigtext *bt, struct font *fn, const char *s,
+    size_t cols, size_t rows, int max, size_t lines, int flags)
+{
+	struct shape	sh;
+	size_t		l, r, w;
+	char		*blank;
 
 	memset(bt, 0, sizeof *bt);
-	if ((ng = to_glyphs(s, g, sizeof g)) <= 0)
+	if (fn == NULL)
 		return -1;
-	n = (size_t)ng;
-	/* The largest scale at which the fewest lines fit. */
-	for (scale = 8; scale >= 1; scale--) {
-		for (lines = 1; lines <= BIGFONT_MAX_LINES; lines++) {
-			if (wrap(g, n, cols / (size_t)scale, start, len, lines) != lines)
-				continue;
-			height = lines * ((GH * (size_t)scale + 1) / 2) +
-			    (lines - 1) * (size_t)scale;
-			if (height <= rows)
-				goto fits;
-		}
+	if (shape_best(&sh, fn, s, cols, rows, max, lines, flags) < 0) {
+		free(sh.items);
+		return -1;
 	}
-	return -1;
-fits:
-	for (i = 0, widest = 0; i < lines; i++)
-		if (pixels_wide(g + start[i], len[i]) > widest)
-			widest = pixels_wide(g + start[i], len[i]);
-	bt->cols = widest * (size_t)scale;
-	bt->scale = scale;
-	bt->nlines = lines;
-	for (i = 0; i < lines; i++) {
-		/* Lines apart by as many blank rows as the scale. */
-		for (k = 0; i > 0 && k < (size_t)scale; k++) {
-			char	*blank = xmalloc(bt->cols + 1);
-
-			memset(blank, ' ', bt->cols);
-			blank[bt->cols] = '\0';
-			bt->rows = xreallocarray(bt->rows, bt->nrows + 1,
-			    sizeof *bt->rows);
-			bt->rows[bt->nrows++] = blank;
+	for (l = 0; l < sh.nlines; l++)
+		if ((w = line_cols(&sh, l)) > bt->cols)
+			bt->cols = w;
+	bt->size = sh.size;
+	bt->nlines = sh.nlines;
+	for (l = 0; l < sh.nlines; l++) {
+		for (r = 0; l > 0 && r < sh.gap; r++) {
+			blank = xmalloc(bt->cols + 1);
+			*spaces(blank, bt->cols) = '\0';
+			add_row(bt, blank);
 		}
-		render_line(bt, g + start[i], len[i], scale, bt->cols);
+		for (r = 0; r < sh.line_rows; r++)
+			add_row(bt, render_row(&sh, s, l, r, bt->cols));
 	}
+	free(sh.items);
 	return 0;
 }
 

@@ -297,8 +297,6 @@ cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 		    "use --draw N or --draw all"), why);
 		return EXIT_USAGE;
 	}
-	if (c->screen.title == NULL)
-		c->screen.title = "";
 	if (cli_open(c, &s, r, p, &f) != 0 || check_witness(c, &s, &f) != 0 ||
 	    (c->witness != NULL && session_witness(&s, c->witness, &f) != 0)) {
 		session_close(&s);

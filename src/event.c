@@ -436,3 +436,58 @@ event_apply_record(struct event *ev, const struct record *r,
 		break;
 	}
 }
+
+void
+event_in_draw(struct event *ev, long prize, size_t *people, uint64_t *tickets)
+{
+	const struct roster	*r = ev->roster;
+	uint32_t		 g = prize < 0 ? 0 : ev->prizes[prize].group;
+	size_t			 i;
+
+	*people = 0;
+	*tickets = 0;
+	if (g == NO_GROUP)
+		return;
+	for (i = 0; i < r->n; i++) {
+		if (!ev->in[i] || (g != 0 && r->entries[i].group != g))
+			continue;
+		(*people)++;
+		*tickets += r->entries[i].weight;
+	}
+}
+
+long
+event_eligible_entry(struct event *ev, size_t prize, uint64_t ticket)
+{
+	struct ev_pool	*pool;
+	uint32_t	 g = ev->prizes[prize].group;
+	size_t		 m;
+
+	if (g == NO_GROUP)
+		return -1;
+	pool = pool_get(ev, g);
+	if (ticket >= pool->tree.total)
+		return -1;
+	m = sumtree_find(&pool->tree, ticket);
+	return (long)(pool->members != NULL ? pool->members[m] : m);
+}
+
+void
+event_units(struct event *ev, uint32_t *unit)
+{
+	const struct ev_result	*was;
+	uint32_t		*opened;
+	size_t			 i;
+
+	opened = xcalloc(ev->nprizes + 1, sizeof *opened);
+	for (i = 0; i < ev->nresults; i++) {
+		const struct ev_result	*r = &ev->results[i];
+
+		if (r->replaces != 0 &&
+		    (was = event_result(ev, r->replaces)) != NULL)
+			unit[i] = unit[was - ev->results];
+		else
+			unit[i] = ++opened[r->prize];
+	}
+	free(opened);
+}

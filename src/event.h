@@ -141,4 +141,25 @@ void	 event_apply_record(struct event *, const struct record *,
 /* Units of prize still to draw. */
 uint32_t event_remaining(const struct event *, size_t);
 
+/*
+ * People and tickets in the draw now: for prize, or for any prize when
+ * prize is -1 (everyone with a ticket who has not won, unless winners
+ * stay in, and has not forfeited).
+ */
+void	 event_in_draw(struct event *, long, size_t *, uint64_t *);
+
+/*
+ * The entry holding ticket t of the tickets eligible for prize now
+ * (0 <= t < event_pool_total()), counted as event_pick() counts them; -1
+ * past the end. The screen's reel rolls through these names only.
+ */
+long	 event_eligible_entry(struct event *, size_t, uint64_t);
+
+/*
+ * Which unit of its prize each result is for, 1-based, into unit[i] for
+ * result i: a draw opens the next unit, a replacement takes the unit of
+ * the draw it replaces. The screen numbers winners 1, 2, 3 this way.
+ */
+void	 event_units(struct event *, uint32_t *);
+
 #endif

@@ -40,7 +40,8 @@ enum {
 	OPT_TITLE,
 	OPT_SPIN,
 	OPT_BATCH,
-	OPT_THEME
+	OPT_THEME,
+	OPT_FONT
 };
 
 static const struct option long_options[] = {
@@ -71,6 +72,7 @@ static const struct option long_options[] = {
 	{ "spin",		required_argument,	NULL, OPT_SPIN },
 	{ "batch",		required_argument,	NULL, OPT_BATCH },
 	{ "theme",		required_argument,	NULL, OPT_THEME },
+	{ "font",		required_argument,	NULL, OPT_FONT },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -129,11 +131,15 @@ static const char *const usage_parts[] = {
 	"      --witness TEXT     words from the audience, after --commit, for the\n"
 	"                         session's draws (the screen asks for them)\n"),
 	N_("Screen options:\n"
-	"      --title TEXT       the event's title (default: the roster's name)\n"
-	"      --spin SECONDS     how long the reel rolls (default 4; 0: at once)\n"
+	"      --title TEXT       the event's title on the start screen (default:\n"
+	"                         none; the next prize is shown large instead)\n"
+	"      --spin SECONDS     how long the reel rolls and holds the winner\n"
+	"                         (default 4; 0: at once)\n"
 	"      --batch N          winners per 'b' press (default: all left)\n"
 	"      --theme THEME      dark, light or mono (default: dark; mono when\n"
-	"                         NO_COLOR is set or the terminal has no colour)\n"),
+	"                         NO_COLOR is set or the terminal has no colour)\n"
+	"      --font FILE        Unifont's .hex for big letters (default: $RAFFLE_FONT,\n"
+	"                         else /usr/share/unifont/unifont.hex)\n"),
 	N_("Output options:\n"
 	"      --format FORMAT    --print as text, csv or json (default: text)\n"
 	"      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
@@ -351,6 +357,9 @@ main(int argc, char **argv)
 			else
 				usage_error(_("--theme '%s': use dark, light or "
 				    "mono"), optarg);
+			break;
+		case OPT_FONT:
+			c.screen.font = optarg;
 			break;
 		case 'h':
 			usage(stdout);

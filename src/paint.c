@@ -1,4 +1,5 @@
 /* paint.c: colours, and putting text on the screen by its width. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,38 +7,48 @@
 #include "ui.h"
 
 struct colours {
-	short	fg, bg;
+	short	fg, bg;		/* on a terminal of 8 colours */
+	short	fg16, bg16;	/* of 16 or more: the bright ones by number */
 	attr_t	extra;
 };
 
+/*
+ * Contrast never rests on bold: many terminals draw bold in the bright
+ * colour, many do not, and bold black on yellow turns grey on the first
+ * kind. Dark text is never bold; bright text asks for the bright colour by
+ * number where the terminal has 16, so that both kinds show the same.
+ */
+
 /* Dark: light text on black, for a dim room or a bright projector. */
 static const struct colours dark[ROLE_COUNT] = {
-	[ROLE_NORMAL] = { COLOR_WHITE, COLOR_BLACK, 0 },
-	[ROLE_TITLE] = { COLOR_CYAN, COLOR_BLACK, A_BOLD },
-	[ROLE_DIM] = { COLOR_WHITE, COLOR_BLACK, 0 },
-	[ROLE_BAR] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
-	[ROLE_WINNER] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
-	[ROLE_PRIZE] = { COLOR_GREEN, COLOR_BLACK, A_BOLD },
-	[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, A_BOLD },
-	[ROLE_SELECT] = { COLOR_BLACK, COLOR_CYAN, A_BOLD },
-	[ROLE_SPARK1] = { COLOR_RED, COLOR_BLACK, A_BOLD },
-	[ROLE_SPARK2] = { COLOR_MAGENTA, COLOR_BLACK, A_BOLD },
-	[ROLE_SPARK3] = { COLOR_CYAN, COLOR_BLACK, A_BOLD },
+	[ROLE_NORMAL] = { COLOR_WHITE, COLOR_BLACK, 15, 0, 0 },
+	[ROLE_TITLE] = { COLOR_CYAN, COLOR_BLACK, 14, 0, A_BOLD },
+	[ROLE_DIM] = { COLOR_WHITE, COLOR_BLACK, 8 + COLOR_BLACK, 0, 0 },
+	[ROLE_BAR] = { COLOR_BLACK, COLOR_YELLOW, 0, 11, 0 },
+	[ROLE_WINNER] = { COLOR_YELLOW, COLOR_BLACK, 11, 0, A_BOLD },
+	[ROLE_PRIZE] = { COLOR_GREEN, COLOR_BLACK, 10, 0, A_BOLD },
+	[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, 15, COLOR_RED, A_BOLD },
+	[ROLE_SELECT] = { COLOR_BLACK, COLOR_CYAN, 0, 14, 0 },
+	[ROLE_BANNER] = { COLOR_BLACK, COLOR_YELLOW, 0, 11, 0 },
+	[ROLE_SPARK1] = { COLOR_RED, COLOR_BLACK, 9, 0, A_BOLD },
+	[ROLE_SPARK2] = { COLOR_MAGENTA, COLOR_BLACK, 13, 0, A_BOLD },
+	[ROLE_SPARK3] = { COLOR_CYAN, COLOR_BLACK, 14, 0, A_BOLD },
 };
 
 /* Light: dark text on white, for a bright hall that washes out black. */
 static const struct colours light[ROLE_COUNT] = {
-	[ROLE_NORMAL] = { COLOR_BLACK, COLOR_WHITE, 0 },
-	[ROLE_TITLE] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
-	[ROLE_DIM] = { COLOR_BLACK, COLOR_WHITE, 0 },
-	[ROLE_BAR] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
-	[ROLE_WINNER] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
-	[ROLE_PRIZE] = { COLOR_MAGENTA, COLOR_WHITE, A_BOLD },
-	[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, A_BOLD },
-	[ROLE_SELECT] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
-	[ROLE_SPARK1] = { COLOR_RED, COLOR_WHITE, A_BOLD },
-	[ROLE_SPARK2] = { COLOR_BLUE, COLOR_WHITE, A_BOLD },
-	[ROLE_SPARK3] = { COLOR_MAGENTA, COLOR_WHITE, A_BOLD },
+	[ROLE_NORMAL] = { COLOR_BLACK, COLOR_WHITE, 0, 15, 0 },
+	[ROLE_TITLE] = { COLOR_BLUE, COLOR_WHITE, COLOR_BLUE, 15, 0 },
+	[ROLE_DIM] = { COLOR_BLACK, COLOR_WHITE, 8 + COLOR_BLACK, 15, 0 },
+	[ROLE_BAR] = { COLOR_WHITE, COLOR_BLUE, 15, COLOR_BLUE, A_BOLD },
+	[ROLE_WINNER] = { COLOR_BLUE, COLOR_WHITE, COLOR_BLUE, 15, 0 },
+	[ROLE_PRIZE] = { COLOR_MAGENTA, COLOR_WHITE, COLOR_MAGENTA, 15, 0 },
+	[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, 15, COLOR_RED, A_BOLD },
+	[ROLE_SELECT] = { COLOR_WHITE, COLOR_BLACK, 15, 0, A_BOLD },
+	[ROLE_BANNER] = { COLOR_WHITE, COLOR_BLUE, 15, COLOR_BLUE, A_BOLD },
+	[ROLE_SPARK1] = { COLOR_RED, COLOR_WHITE, COLOR_RED, 15, 0 },
+	[ROLE_SPARK2] = { COLOR_BLUE, COLOR_WHITE, COLOR_BLUE, 15, 0 },
+	[ROLE_SPARK3] = { COLOR_MAGENTA, COLOR_WHITE, COLOR_MAGENTA, 15, 0 },
 };
 
 /* Monochrome: bold and reverse video carry what colour would. */
@@ -45,11 +56,12 @@ static const attr_t mono[ROLE_COUNT] = {
 	[ROLE_NORMAL] = A_NORMAL,
 	[ROLE_TITLE] = A_BOLD,
 	[ROLE_DIM] = A_NORMAL,
-	[ROLE_BAR] = A_REVERSE | A_BOLD,
+	[ROLE_BAR] = A_REVERSE,
 	[ROLE_WINNER] = A_BOLD,
 	[ROLE_PRIZE] = A_BOLD,
 	[ROLE_ERROR] = A_REVERSE | A_BOLD,
 	[ROLE_SELECT] = A_REVERSE,
+	[ROLE_BANNER] = A_REVERSE,
 	[ROLE_SPARK1] = A_BOLD,
 	[ROLE_SPARK2] = A_NORMAL,
 	[ROLE_SPARK3] = A_BOLD,
@@ -65,7 +77,7 @@ ui_theme(struct ui *ui)
 	const struct colours	*c;
 	const char		*nc = getenv("NO_COLOR");
 	enum theme		 t = ui->o->theme;
-	int			 i;
+	int			 i, bright;
 
 	if (t == THEME_DEFAULT)
 		t = nc != NULL && *nc != '\0' ? THEME_MONO : THEME_DARK;
@@ -78,9 +90,15 @@ ui_theme(struct ui *ui)
 		return;
 	}
 	start_color();
+	bright = COLORS >= 16;
 	c = t == THEME_LIGHT ? light : dark;
 	for (i = 0; i < ROLE_COUNT; i++) {
-		init_pair((short)(i + 1), c[i].fg, c[i].bg);
+		const struct colours	*k = &c[i];
+
+		if (bright)
+			init_pair((short)(i + 1), k->fg16, k->bg16);
+		else
+			init_pair((short)(i + 1), k->fg, k->bg);
 		ui->attr[i] = COLOR_PAIR(i + 1) | c[i].extra;
 	}
 	bkgdset(' ' | ui->attr[ROLE_NORMAL]);
@@ -162,19 +180,80 @@ ui_box(struct ui *ui, int y, int x, int h, int w, enum role r)
 	attrset(ui->attr[ROLE_NORMAL]);
 }
 
+/* Fill row y with the background of role r. */
+void
+ui_band(struct ui *ui, int y, enum role r)
+{
+	if (y < 0 || y >= ui->rows)
+		return;
+	attrset(ui->attr[r]);
+	mvhline(y, 0, ' ', ui->cols);
+	attrset(ui->attr[ROLE_NORMAL]);
+}
+
 /*
- * The log's head in the bottom right corner, small: the sequence number
- * and the first hex digits of its hash, for anyone who wants to photograph
- * it and check the log later with --verify --expect-head.
+ * Render s (cleaned first) as large as fits in cols x rows, at most size
+ * max, in at most lines lines: 0, or -1 when plain text must do (no font,
+ * no glyph, no room).
+ */
+int
+ui_render(struct ui *ui, struct bigtext *bt, const char *s, int cols,
+    int rows, int max, size_t lines, int flags)
+{
+	char	clean[1024];
+
+	if (cols < 1 || rows < 1)
+		return -1;
+	ui_clean(clean, sizeof clean, s);
+	return bigfont_render(bt, ui->font, clean, (size_t)cols, (size_t)rows,
+	    max, lines, flags);
+}
+
+/* Paint the rows of bt from (y, x), centred in width columns, in role r. */
+void
+ui_big_in(struct ui *ui, int y, int x, int width, enum role r,
+    const struct bigtext *bt)
+{
+	size_t	i, n;
+
+	x += (int)layout_center(bt->cols, (size_t)width);
+	if (x < 0 || x >= ui->cols)
+		return;
+	attrset(ui->attr[r]);
+	for (i = 0; i < bt->nrows; i++) {
+		if (y + (int)i < 0 || y + (int)i >= ui->rows)
+			continue;
+		/* Rows are clean already: blocks, and names cleaned. */
+		n = text_fit(bt->rows[i], strlen(bt->rows[i]),
+		    (size_t)(ui->cols - x), NULL);
+		mvaddnstr(y + (int)i, x, bt->rows[i], (int)n);
+	}
+	attrset(ui->attr[ROLE_NORMAL]);
+}
+
+/* Paint the rows of bt from row y, centred on the screen, in role r. */
+void
+ui_big(struct ui *ui, int y, enum role r, const struct bigtext *bt)
+{
+	ui_big_in(ui, y, 0, ui->cols, r, bt);
+}
+
+/*
+ * The log's head in the bottom right corner, small and labelled for a
+ * lay audience: the sequence number and the first hex digits of its hash,
+ * for anyone who wants to photograph it and check the log later with
+ * --verify --expect-head SEQ:HEX.
  */
 void
 ui_head(struct ui *ui)
 {
-	char	hex[65], buf[64];
+	static const char	label[] = "check code";
+	char			hex[65], buf[96];
+	size_t			w;
 
 	hex_encode(hex, ui->s->led.head, 32);
-	snprintf(buf, sizeof buf, "#%llu %.12s",
+	snprintf(buf, sizeof buf, "%s #%llu %.8s", label,
 	    (unsigned long long)ui->s->led.nrecords, hex);
-	ui_put(ui, ui->rows - 1, ui->cols - (int)strlen(buf) - 1, ROLE_DIM,
-	    buf, strlen(buf));
+	w = text_width(buf, strlen(buf));
+	ui_put(ui, ui->rows - 1, ui->cols - (int)w - 1, ROLE_DIM, buf, w);
 }

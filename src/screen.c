@@ -1,10 +1,13 @@
 /*
  * screen.c: the screen's one loop.
  *
- * One wait: get_wch() with a timeout set by the next animation frame, or no
- * timeout at all when nothing moves, so an idle screen costs nothing. Resize
+ * One wait: get_wch() with a timeout set by the next moment the show
+ * changes (the reel's next name, the end of the hold, a frame of sparks),
+ * or no timeout at all when nothing moves, so an idle screen costs nothing
+ * and a rolling reel costs a frame per name. Every key is timed on the
+ * way in: a key that draws needs the silence before it (KEY_QUIET). Resize
  * (KEY_RESIZE) is handled here, once, before any view sees a key; below the
- * minimum size no view is drawn and no key counts. Signals only set a flag;
+ * minimum size no view is painted and no key counts. Signals only set a flag;
  * the loop restores the terminal and leaves.
  */
 #include <signal.h>
@@ -69,69 +72,38 @@ warn_to_notice(const char *msg)
 		snprintf(warn_ui->notice, sizeof warn_ui->notice, "%s", msg);
 }
 
-void
-ui_fail(struct ui *ui, const struct fault *f)
-{
-	snprintf(ui->error, sizeof ui->error, "%s", f->msg);
-	ui->overlay = OVERLAY_ERROR;
-	ui->status = f->status;
-}
-
-int
-ui_common_key(struct ui *ui, wint_t ch, int code)
-{
-	if (code)
-		return 0;
-	switch (ch) {
-	case 'b':
-		batch_start(ui);
-		return 1;
-	case 'w':
-		ui->view = ui->view == VIEW_LIST ? VIEW_START : VIEW_LIST;
-		ui->top = 0;
-		return 1;
-	case '?':
-		ui->overlay = OVERLAY_HELP;
-		return 1;
-	case 'q':
-		ui->overlay = OVERLAY_QUIT;
-		return 1;
-	}
-	return 0;
-}
-
 /* Paint the whole screen from the state; curses sends only what changed. */
 static void
 paint(struct ui *ui)
 {
 	erase();
 	if (!layout_big_enough((size_t)ui->cols, (size_t)ui->rows)) {
-		overlay_small(ui);
+		overlay_paint_small(ui);
 		refresh();
 		return;
 	}
 	switch (ui->view) {
 	case VIEW_START:
-		start_draw(ui);
+		start_paint(ui);
 		break;
-	case VIEW_ROLL:
-		draw_roll(ui);
+	case VIEW_SHOW:
+		reveal_paint(ui);
 		break;
-	case VIEW_REVEAL:
-		draw_reveal(ui);
+	case VIEW_CARD:
+		card_paint(ui);
 		break;
 	case VIEW_BATCH:
-		batch_draw(ui);
+		batch_paint(ui);
 		break;
 	case VIEW_LIST:
-		list_draw(ui);
+		list_paint(ui);
 		break;
 	case VIEW_WITNESS:
 		witness_paint(ui);
 		break;
 	}
 	if (ui->overlay != OVERLAY_NONE)
-		overlay_draw(ui);
+		overlay_paint(ui);
 	refresh();
 }
 
@@ -146,9 +118,11 @@ dispatch(struct ui *ui, wint_t ch, int code)
 	case VIEW_START:
 		start_key(ui, ch, code);
 		break;
-	case VIEW_ROLL:
-	case VIEW_REVEAL:
-		draw_key(ui, ch, code);
+	case VIEW_SHOW:
+		reveal_key(ui, ch, code);
+		break;
+	case VIEW_CARD:
+		card_key(ui, ch, code);
 		break;
 	case VIEW_BATCH:
 		batch_key(ui, ch, code);
@@ -160,6 +134,27 @@ dispatch(struct ui *ui, wint_t ch, int code)
 		witness_key(ui, ch, code);
 		break;
 	}
+}
+
+/*
+ * The font for big letters: --font, else RAFFLE_FONT, else Debian's
+ * Unifont. Without it names are shown in plain text, said once on
+ * standard error before the screen starts.
+ */
+static struct font *
+open_font(const struct screen_opts *o)
+{
+	const char	*path = o->font, *env = getenv("RAFFLE_FONT");
+	struct font	*fn;
+	struct fault	 f;
+
+	if (path == NULL)
+		path = env != NULL && *env != '\0' ? env : FONT_DEFAULT_PATH;
+	if ((fn = font_open(path, &f)) == NULL)
+		fprintf(stderr, "raffle: no font for big letters (%s); names are "
+		    "shown in plain text; install the unifont package or give "
+		    "--font FILE\n", f.msg);
+	return fn;
 }
 
 int
@@ -176,6 +171,7 @@ screen_run(struct session *s, const struct screen_opts *o)
 	ui.s = s;
 	ui.o = o;
 	ui.show_seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	ui.last_key = -1e9;
 	if (s->ev.nresults > 0) {
 		ui.have_shown = 1;
 		ui.shown = s->ev.nresults - 1;
@@ -193,7 +189,9 @@ screen_run(struct session *s, const struct screen_opts *o)
 	if (old.sa_handler != SIG_IGN)
 		sigaction(SIGHUP, &sa, NULL);
 
+	ui.font = open_font(o);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		font_close(ui.font);
 		fputs("raffle: cannot start the screen on this terminal; to "
 		    "draw without it use --draw\n", stderr);
 		return EXIT_USAGE;
@@ -219,8 +217,6 @@ screen_run(struct session *s, const struct screen_opts *o)
 		ui.view = VIEW_WITNESS;
 	while (!ui.done && !got_signal && !lost) {
 		ui.now = monotonic();
-		if (ui.view == VIEW_ROLL || ui.view == VIEW_REVEAL)
-			draw_tick(&ui);
 		paint(&ui);
 		if (s->seq == 0 && ui.overlay != OVERLAY_ERROR) {
 			struct fault	f;
@@ -232,7 +228,8 @@ screen_run(struct session *s, const struct screen_opts *o)
 			ui.view = VIEW_WITNESS;
 			paint(&ui);
 		}
-		wait = draw_deadline(&ui);
+		wait = ui.view == VIEW_SHOW ? reveal_deadline(&ui) :
+		    ui.view == VIEW_BATCH ? batch_deadline(&ui) : -1;
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
 		before = monotonic();
 		rc = get_wch(&ch);
@@ -253,9 +250,12 @@ screen_run(struct session *s, const struct screen_opts *o)
 			clearok(curscr, TRUE);
 			continue;
 		}
+		/* Every key counts towards the silence a draw key waits for. */
+		ui.now = monotonic();
+		ui.key_gap = ui.now - ui.last_key;
+		ui.last_key = ui.now;
 		if (!layout_big_enough((size_t)ui.cols, (size_t)ui.rows))
 			continue;
-		ui.now = monotonic();
 		dispatch(&ui, ch, rc == KEY_CODE_YES);
 	}
 
@@ -264,7 +264,11 @@ screen_run(struct session *s, const struct screen_opts *o)
 	warn_set_sink(NULL);
 	warn_ui = NULL;
 	reel_free(&ui.reel);
+	font_close(ui.font);
 	free(ui.batch);
+	free(ui.land);
+	free(ui.gone_until);
+	free(ui.gone);
 	if (got_signal || lost) {
 		fprintf(stderr, "raffle: %s; every draw shown is in %s (%zu %s, "
 		    "the last record #%llu)\n", lost ? "the terminal went away" :

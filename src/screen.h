@@ -1,6 +1,6 @@
 /*
  * screen.h: the projector screen. The only face that includes curses; it
- * draws what the session decides and decides nothing itself.
+ * shows what the session decides and decides nothing itself.
  */
 #ifndef RAFFLE_SCREEN_H
 #define RAFFLE_SCREEN_H
@@ -17,7 +17,8 @@ enum theme {
 };
 
 struct screen_opts {
-	const char	*title;
+	const char	*title;		/* NULL: none */
+	const char	*font;		/* Unifont's .hex; NULL: the default */
 	double		 spin;		/* seconds the reel rolls */
 	size_t		 batch;		/* winners per 'b'; 0 = all left */
 	enum theme	 theme;

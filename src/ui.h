@@ -1,7 +1,13 @@
 /*
- * ui.h: what the screen's views share. Each view is a pair: a draw function
- * that paints the whole view from the state, and a key function; screen.c
- * dispatches on the current view, ncdu-style, and owns the one wait.
+ * ui.h: what the screen's views share. Each view is a pair: a paint
+ * function (X_paint) that paints the whole view from the state, and a key
+ * function (X_key); screen.c dispatches on the current view, ncdu-style,
+ * and owns the one wait. "Draw" is kept for the raffle: X_draw functions
+ * draw winners.
+ *
+ * What the room sees of a draw is a function of which result it is and
+ * how long ago its show began (see view-reveal.c), never of the keys that
+ * started it: a screen that follows the log could replay it.
  */
 #ifndef RAFFLE_UI_H
 #define RAFFLE_UI_H
@@ -9,6 +15,7 @@
 #include <curses.h>
 
 #include "bigfont.h"
+#include "font.h"
 #include "layout.h"
 #include "reel.h"
 #include "screen.h"
@@ -16,10 +23,10 @@
 
 enum view {
 	VIEW_START,		/* title, prizes, commitment, resume */
-	VIEW_ROLL,		/* the reel rolls */
-	VIEW_REVEAL,		/* the winner, large */
+	VIEW_SHOW,		/* one draw: its prize, the reel, the winner */
+	VIEW_CARD,		/* the next prize, waiting for Space */
 	VIEW_BATCH,		/* a grid of winners */
-	VIEW_LIST,		/* every result so far */
+	VIEW_LIST,		/* the winners of every prize: the closing screen */
 	VIEW_WITNESS		/* the commitment, and the room's witness */
 };
 
@@ -27,7 +34,14 @@ enum overlay {
 	OVERLAY_NONE,
 	OVERLAY_HELP,
 	OVERLAY_QUIT,
+	OVERLAY_ASK,		/* a question before irreversible work */
 	OVERLAY_ERROR
+};
+
+/* What a question asks, acted on only with y. */
+enum ask {
+	ASK_FORFEIT,		/* results[ask_result] is not here */
+	ASK_BATCH		/* draw ask_count of prize ask_prize */
 };
 
 /* What each thing on screen is; the theme maps it to colour or attributes. */
@@ -35,55 +49,68 @@ enum role {
 	ROLE_NORMAL,
 	ROLE_TITLE,
 	ROLE_DIM,
-	ROLE_BAR,		/* the reel's highlighted line */
+	ROLE_BAR,		/* the reel's highlighted band */
 	ROLE_WINNER,
 	ROLE_PRIZE,
 	ROLE_ERROR,
 	ROLE_SELECT,		/* the selected cell of a grid */
+	ROLE_BANNER,		/* "Winner" over a reveal */
 	ROLE_SPARK1,
 	ROLE_SPARK2,
 	ROLE_SPARK3,
 	ROLE_COUNT
 };
 
-#define SPARKS		48
 /*
- * Seconds during which a key that draws (Space, Enter, b, n) is ignored
- * after a draw was made or revealed: a nervous double press, or a press
- * meant for the last screen, must not draw again.
+ * A key that draws counts only after the keyboard has been silent this
+ * long, and this long after a reveal: a held key, a clicker's auto-repeat
+ * or a nervous double press draws once; a fresh press draws.
  */
-#define KEY_GUARD	0.8
-#define SPARKLE_TIME	2.5	/* seconds of celebration */
-#define FRAME		(1.0 / 30)
-
-struct spark {
-	int		 x, y;
-	int		 role;
-	double		 born, life;
-};
+#define KEY_QUIET	0.3
+#define FRAME		(1.0 / 30)	/* while sparks fly */
+#define CARD_SHARE	0.25		/* of the spin, the prize alone first */
 
 struct ui {
 	struct session		*s;
 	const struct screen_opts *o;
+	struct font		*font;		/* NULL: names in plain text */
 	enum view		 view;
 	enum overlay		 overlay;
 	int			 rows, cols;
 	double			 now;		/* seconds, CLOCK_MONOTONIC */
+	double			 key_gap;	/* since the key before this one */
+	double			 last_key;
 	attr_t			 attr[ROLE_COUNT];
 	int			 mono;
 
-	/* The roll and the reveal of results[shown]. */
+	/* The show of results[shown], begun at show_start. */
 	size_t			 shown;
 	int			 have_shown;
 	struct reel		 reel;
-	double			 roll_start, reveal_start;
-	double			 last_draw;	/* drawn or revealed, for KEY_GUARD */
-	struct spark		 sparks[SPARKS];
-	uint64_t		 show_seed;	/* for the reel's filler names */
+	double			 show_start;
+	uint32_t		 shown_unit;	/* 2 in "2 of 5" */
+	double			 quiet_from;	/* the last draw, for KEY_QUIET */
+	uint64_t		 show_seed;	/* for the theatre, per run */
+	int			 bar_size;	/* the reel's letters; -1 plain */
+	size_t			 bar_lines;
+	int			 bar_cols, bar_rows;	/* the window sized for */
 
-	/* A batch: the results shown in its grid, a no-show's replacement
-	 * taking the no-show's cell. */
-	size_t			*batch, batch_n, page, sel;
+	/* A question asked, and what it is about. */
+	enum ask		 ask;
+	size_t			 ask_result, ask_prize, ask_count;
+
+	/*
+	 * A batch of batch_prize: the results in its cells (a no-show's
+	 * replacement takes the no-show's cell), when each cell lands (0:
+	 * its page not seen yet), and for a no-show's cell, who it was and
+	 * until when the cell says "not here".
+	 */
+	size_t			*batch, batch_n, batch_prize, page, sel;
+	int			 sel_shown;	/* an arrow key was pressed */
+	double			*land, *gone_until;
+	size_t			*gone;
+	struct cells		 cells;
+	int			 cells_cols, cells_rows;	/* laid out for */
 
 	/* The winners list, scrolled to line top. */
 	size_t			 top;
@@ -92,57 +119,114 @@ struct ui {
 	size_t			 witness_len;
 
 	char			 notice[256];	/* why nothing was drawn */
-	int			 reveal_top, reveal_bottom;	/* name rows */
 	char			 error[1024];
 	int			 done, status;
 };
 
-/* paint.c */
+/* paint.c: colours, and text put on the screen by its width */
+/* Choose every role's colours for the theme and the terminal. */
 void	 ui_theme(struct ui *);
+/* Put text at (y, x) in a role, cut to at most max columns and the edge. */
 void	 ui_put(struct ui *, int, int, enum role, const char *, size_t);
+/* Put text centred on row y, cut to the screen's width. */
 void	 ui_center(struct ui *, int, enum role, const char *);
+/* Copy text without the characters that take no width; returns length. */
 size_t	 ui_clean(char *, size_t, const char *);
+/* A filled box with a border at (y, x), h rows by w columns. */
 void	 ui_box(struct ui *, int, int, int, int, enum role);
+/* Render text large to fit cols x rows (see bigfont_render()); 0 or -1. */
+int	 ui_render(struct ui *, struct bigtext *, const char *, int, int, int,
+	    size_t, int);
+/* Paint the rows of big text from row y, centred, in a role. */
+void	 ui_big(struct ui *, int, enum role, const struct bigtext *);
+/* Paint big text from (y, x), centred in a width of columns, in a role. */
+void	 ui_big_in(struct ui *, int, int, int, enum role,
+	    const struct bigtext *);
+/* The log's head, labelled as a check code, in the bottom right corner. */
 void	 ui_head(struct ui *);
+/* Fill row y with a role's background. */
+void	 ui_band(struct ui *, int, enum role);
 
-/* view-start.c */
-void	 start_draw(struct ui *);
+/* view-common.c: what every view shares */
+/* Whether a key that draws counts now (see KEY_QUIET). */
+int	 ui_may_draw(const struct ui *);
+/* Whether a key is one that draws: Space, Enter, PgDn or Right. */
+int	 ui_is_draw_key(wint_t, int);
+/* Keys all views share: b, ., w, ?, q. Returns 1 if the key was one. */
+int	 ui_common_key(struct ui *, wint_t, int);
+/*
+ * The session's steps are used up: begin a new one, whose commitment the
+ * room sees before it gives a new witness.
+ */
+void	 ui_new_session(struct ui *);
+/* Say a session failure on screen: nothing was awarded, nothing more is. */
+void	 ui_fail(struct ui *, const struct fault *);
+
+/* view-start.c: the start screen */
+/* Paint the start screen. */
+void	 start_paint(struct ui *);
+/* Take a key on the start screen: draw, ask about a no-show, or common. */
 void	 start_key(struct ui *, wint_t, int);
 
-/* view-draw.c: the roll and the reveal */
-void	 draw_roll(struct ui *);
-void	 draw_reveal(struct ui *);
-void	 draw_key(struct ui *, wint_t, int);
-void	 draw_tick(struct ui *);
-double	 draw_deadline(struct ui *);
-void	 draw_next(struct ui *);
-void	 draw_forfeit(struct ui *, size_t);
+/* view-card.c: a prize's card */
+/* Paint prize large under a label, with "unit of quantity", and a note. */
+void	 card_paint_prize(struct ui *, size_t, uint32_t, const char *,
+	    const char *);
+/* Paint the next prize's card, which waits for a draw key. */
+void	 card_paint(struct ui *);
+/* Take a key on the card: draw one, or common. */
+void	 card_key(struct ui *, wint_t, int);
 
-/* view-batch.c */
-void	 batch_draw(struct ui *);
+/* view-reveal.c: one draw's show: the prize, the reel, the reveal */
+/* Paint the show of results[shown] as it is at ui->now. */
+void	 reveal_paint(struct ui *);
+/* Take a key during the show: skip to the landing, or after it draw on. */
+void	 reveal_key(struct ui *, wint_t, int);
+/* Seconds until the show next changes; -1 when it stands still. */
+double	 reveal_deadline(struct ui *);
+/* When the show's reveal began, 0 when no show is on: draw keys wait. */
+double	 reveal_settled(const struct ui *);
+/* Whether the room is watching the prize or the reel now. */
+int	 reveal_rolling(const struct ui *);
+/* Draw the next winner and start its show, if a draw key counts now. */
+void	 reveal_draw_one(struct ui *);
+/* Ask, naming them, before forfeiting results[i]. */
+void	 reveal_ask_forfeit(struct ui *, size_t);
+/* Forfeit results[i] and show its replacement; 1 if one is shown. */
+int	 reveal_forfeit(struct ui *, size_t);
+
+/* view-batch.c: a grid of winners drawn at once */
+/* Paint the page of the batch, its cells as they are at ui->now. */
+void	 batch_paint(struct ui *);
+/* Seconds until a cell of the page next changes; -1 when all landed. */
+double	 batch_deadline(struct ui *);
+/* Take a key in the grid: select, page, ask about a no-show, or common. */
 void	 batch_key(struct ui *, wint_t, int);
-void	 batch_start(struct ui *);
+/* Ask, naming the prize and how many, before drawing a batch. */
+void	 batch_ask(struct ui *);
+/* Draw the batch asked for and show its grid (after a yes). */
+void	 batch_draw(struct ui *);
+/* Forfeit the selected winner of the grid, replaced in its cell. */
+void	 batch_forfeit(struct ui *);
 
-/* view-list.c */
-void	 list_draw(struct ui *);
+/* view-list.c: every result so far */
+/* Paint the winners list from line top. */
+void	 list_paint(struct ui *);
+/* Take a key in the list: scroll, back, or common. */
 void	 list_key(struct ui *, wint_t, int);
 
 /* view-witness.c: the commitment shown, the witness typed and recorded */
+/* Paint the commitment and the witness typed so far. */
 void	 witness_paint(struct ui *);
+/* Take a key: type, erase, or record the witness with Enter. */
 void	 witness_key(struct ui *, wint_t, int);
 
-/* view-overlay.c */
-void	 overlay_draw(struct ui *);
+/* view-overlay.c: what is painted over a view */
+/* Paint the overlay open now: help, a question, or a failure. */
+void	 overlay_paint(struct ui *);
+/* Take a key for the open overlay; a question acts only on y. */
 void	 overlay_key(struct ui *, wint_t, int);
-void	 overlay_small(struct ui *);
-
-/* Whether a key that draws counts now: KEY_GUARD after the last draw. */
-int	 ui_may_draw(const struct ui *);
-
-/* Keys all views share: b, w, ?, q. Returns 1 if the key was one. */
-int	 ui_common_key(struct ui *, wint_t, int);
-
-/* Say a session failure on screen: nothing was awarded. */
-void	 ui_fail(struct ui *, const struct fault *);
+/* Paint the request for a larger window, in place of any view. */
+void	 overlay_paint_small(struct ui *);
 
 #endif

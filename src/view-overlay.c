@@ -1,5 +1,5 @@
 /*
- * view-overlay.c: what is drawn over a view: the help, the question before
+ * view-overlay.c: what is painted over a view: the help, the question before
  * quitting, a failure of the log, and the note that the window is too small.
  */
 #include <stdio.h>
@@ -9,26 +9,45 @@
 #include "ui.h"
 
 static const char *const help[] = {
-	"Space, Enter   draw the next winner",
-	"               (while the reel rolls: stop it now)",
-	"b              draw all that remain of this prize",
-	"n              the winner shown is not here: forfeit",
-	"               and draw again for the same prize",
-	"arrows         move in a batch; scroll the winners",
-	"PgUp, PgDn     turn the pages of a batch or list",
-	"w              the winners so far (w again: back)",
+	"Space, Enter,  draw the next winner (a held key draws once:",
+	"PgDn, Right    let go, then press again); while names roll,",
+	"               Space lands them at once",
+	"n              the winner shown or selected is not here: asks,",
+	"               then on y draws again for the same prize",
+	"b, .           draw many of this prize at once: asks, then y",
+	"arrows         select a winner in a batch",
+	"PgUp, PgDn,    turn the pages of a batch or the winners; on a",
+	"Home, End      batch's last page Space or PgDn goes on: the",
+	"               next batch (asks) or the next prize",
+	"w              every prize's winners (w again: back)",
 	"Esc            back to the start screen",
 	"?              this help (Esc or ? closes it)",
 	"q              quit (asks first)",
 	NULL
 };
 
+/* Every word of the questions. */
+#define W_QUIT_TITLE	"Quit raffle?"
+#define W_QUIT		"Press y to quit, any other key to stay."
+#define W_GONE_TITLE	"Not here?"
+#define W_GONE		"%s is not here: forfeit and draw again for %s?"
+#define W_BATCH_TITLE	"Draw a batch?"
+#define W_BATCH		"Draw %zu %s of %s at once?"
+#define W_WINNER	"winner"
+#define W_WINNERS	"winners"
+#define W_YES_NO	"Press y for yes, any other key for no."
+#define W_ERROR_TITLE	"The log could not be written"
+#define W_ERROR		"Nothing was awarded. Press q to quit."
+#define W_KEYS		"Keys"
+#define W_ENLARGE	"Enlarge the window"
+#define W_ENLARGE_TO	"to %dx%d (now %dx%d)"
+
 /* A box of lines, centred; the lines are cut to the screen. */
 static void
 box_lines(struct ui *ui, const char *title, const char *const *lines,
     enum role r)
 {
-	size_t	n, i, w = strlen(title);
+	size_t	n, i, w = text_width(title, strlen(title));
 	int	h, bw, y, x;
 
 	for (n = 0; lines[n] != NULL; n++)
@@ -45,22 +64,26 @@ box_lines(struct ui *ui, const char *title, const char *const *lines,
 		ui_put(ui, y + 2 + (int)i, x + 3, r, lines[i], (size_t)bw - 6);
 }
 
-/* Cut msg into lines of at most width columns, at spaces. */
+/*
+ * Cut msg into lines of at most width columns, at spaces, or inside a
+ * word too long for a line (between characters); msg needs room for one
+ * more byte a line.
+ */
 static size_t
 wrap_words(char *msg, const char **lines, size_t max, size_t width)
 {
-	size_t	n = 0;
-	char	*p = msg, *cut, *sp;
+	size_t	n = 0, fit;
+	char	*p = msg, *sp;
 
 	while (*p != '\0' && n + 1 < max) {
 		lines[n++] = p;
-		if (strlen(p) <= width)
+		fit = text_fit(p, strlen(p), width, NULL);
+		if (p[fit] == '\0')
 			break;
-		cut = p + width;
-		for (sp = cut; sp > p && *sp != ' '; sp--)
+		for (sp = p + fit; sp > p && *sp != ' '; sp--)
 			;
 		if (sp == p)
-			sp = cut;
+			sp = p + (fit > 0 ? fit : 1);
 		if (*sp == ' ')
 			*sp++ = '\0';
 		else {
@@ -73,36 +96,75 @@ wrap_words(char *msg, const char **lines, size_t max, size_t width)
 	return n;
 }
 
-void
-overlay_draw(struct ui *ui)
+/* The question asked, in words that name exactly what will happen. */
+static void
+ask_paint(struct ui *ui)
 {
-	static const char *const quit[] = {
-		"Press y to quit, any other key to stay.",
-		NULL
-	};
+	const struct event	*ev = &ui->s->ev;
+	const char		*lines[16];
+	char			 msg[1400];
+	size_t			 n;
+
+	if (ui->ask == ASK_FORFEIT) {
+		const struct ev_result	*r = &ev->results[ui->ask_result];
+
+		snprintf(msg, sizeof msg, W_GONE, r->name,
+		    ev->prizes[r->prize].name);
+	} else
+		snprintf(msg, sizeof msg, W_BATCH, ui->ask_count,
+		    ui->ask_count == 1 ? W_WINNER : W_WINNERS,
+		    ev->prizes[ui->ask_prize].name);
+	n = wrap_words(msg, lines, 12, ui->cols > 70 ? 60 :
+	    (size_t)ui->cols - 8);
+	lines[n++] = "";
+	lines[n++] = W_YES_NO;
+	lines[n] = NULL;
+	box_lines(ui, ui->ask == ASK_FORFEIT ? W_GONE_TITLE : W_BATCH_TITLE,
+	    lines, ROLE_NORMAL);
+}
+
+void
+overlay_paint(struct ui *ui)
+{
+	static const char *const quit[] = { W_QUIT, NULL };
 	char		 msg[1400];
 	const char	*lines[16];
 	size_t		 n, width;
 
 	switch (ui->overlay) {
 	case OVERLAY_HELP:
-		box_lines(ui, "Keys", help, ROLE_NORMAL);
+		box_lines(ui, W_KEYS, help, ROLE_NORMAL);
 		break;
 	case OVERLAY_QUIT:
-		box_lines(ui, "Quit raffle?", quit, ROLE_NORMAL);
+		box_lines(ui, W_QUIT_TITLE, quit, ROLE_NORMAL);
+		break;
+	case OVERLAY_ASK:
+		ask_paint(ui);
 		break;
 	case OVERLAY_ERROR:
 		width = ui->cols > 70 ? 60 : (size_t)ui->cols - 8;
 		snprintf(msg, sizeof msg, "%s", ui->error);
 		n = wrap_words(msg, lines, 12, width);
 		lines[n++] = "";
-		lines[n++] = "Nothing was awarded. Press q to quit.";
+		lines[n++] = W_ERROR;
 		lines[n] = NULL;
-		box_lines(ui, "The log could not be written", lines, ROLE_ERROR);
+		box_lines(ui, W_ERROR_TITLE, lines, ROLE_ERROR);
 		break;
 	case OVERLAY_NONE:
 		break;
 	}
+}
+
+/* A yes to the question: do what it named. */
+static void
+ask_yes(struct ui *ui)
+{
+	if (ui->ask == ASK_BATCH)
+		batch_draw(ui);
+	else if (ui->view == VIEW_BATCH)
+		batch_forfeit(ui);
+	else
+		reveal_forfeit(ui, ui->ask_result);
 }
 
 void
@@ -119,6 +181,12 @@ overlay_key(struct ui *ui, wint_t ch, int code)
 		else
 			ui->overlay = OVERLAY_NONE;
 		break;
+	case OVERLAY_ASK:
+		/* Any key but y is a no; the answer closes the question. */
+		ui->overlay = OVERLAY_NONE;
+		if (!code && (ch == 'y' || ch == 'Y'))
+			ask_yes(ui);
+		break;
 	case OVERLAY_ERROR:
 		/* Nothing more can be drawn: the log is not to be trusted. */
 		if (!code && (ch == 'q' || ch == 'Q'))
@@ -130,13 +198,13 @@ overlay_key(struct ui *ui, wint_t ch, int code)
 }
 
 void
-overlay_small(struct ui *ui)
+overlay_paint_small(struct ui *ui)
 {
 	char	line[64];
 	int	y = ui->rows / 2 - 1;
 
-	ui_center(ui, y < 0 ? 0 : y, ROLE_TITLE, "Enlarge the window");
-	snprintf(line, sizeof line, "to %dx%d (now %dx%d)", LAYOUT_MIN_COLS,
+	ui_center(ui, y < 0 ? 0 : y, ROLE_TITLE, W_ENLARGE);
+	snprintf(line, sizeof line, W_ENLARGE_TO, LAYOUT_MIN_COLS,
 	    LAYOUT_MIN_ROWS, ui->cols, ui->rows);
 	ui_center(ui, y + 1, ROLE_NORMAL, line);
 }

@@ -8,22 +8,22 @@
 #include "text.h"
 #include "ui.h"
 
-/* People and tickets in the draw now (everyone, whatever the prize). */
-static void
-in_the_draw(const struct ui *ui, size_t *people, uint64_t *tickets)
-{
-	const struct event	*ev = &ui->s->ev;
-	size_t			 i;
-
-	*people = 0;
-	*tickets = 0;
-	for (i = 0; i < ev->roster->n; i++) {
-		if (!ev->in[i])
-			continue;
-		(*people)++;
-		*tickets += ev->roster->entries[i].weight;
-	}
-}
+/* Every word this view shows. */
+#define W_IN_DRAW	"%zu %s, %llu %s in the draw"
+#define W_PERSON	"person"
+#define W_PEOPLE	"people"
+#define W_TICKET	"ticket"
+#define W_TICKETS	"tickets"
+#define W_PRIZES	"Prizes"
+#define W_LEFT		"left"
+#define W_LEFT_OF	"%u of %u"
+#define W_NEXT		"Next prize"
+#define W_FINGERPRINT	"Draw fingerprint, photograph this:  %.8s %.8s"
+#define W_LAST		"Last winner: %s, %s"
+#define W_LAST_GONE	"Last: %s, %s, not here"
+#define W_PRESS		"Press Space to draw"
+#define W_NOBODY	"Nobody eligible is left for %s"
+#define W_ALL_DRAWN	"Every prize has been drawn"
 
 /* The prize table, a window of it around the next prize if it is long. */
 static int
@@ -31,15 +31,16 @@ start_prizes(struct ui *ui, int y, int room, long next)
 {
 	const struct event	*ev = &ui->s->ev;
 	char			 name[512], left[64];
-	size_t			 first = 0, i, width;
+	size_t			 first = 0, i, width, w;
 	int			 x;
 
 	width = (size_t)(ui->cols > 70 ? 60 : ui->cols - 6);
 	x = (int)layout_center(width, (size_t)ui->cols);
 	if (room < 2)
 		return y;
-	ui_put(ui, y, x, ROLE_TITLE, "Prizes", width);
-	ui_put(ui, y++, x + (int)width - 4, ROLE_TITLE, "left", 4);
+	w = text_width(W_LEFT, strlen(W_LEFT));
+	ui_put(ui, y, x, ROLE_TITLE, W_PRIZES, width - w - 1);
+	ui_put(ui, y++, x + (int)(width - w), ROLE_TITLE, W_LEFT, w);
 	room--;
 	if (next >= 0 && (size_t)next >= (size_t)room / 2)
 		first = (size_t)next - (size_t)room / 2;
@@ -56,42 +57,58 @@ start_prizes(struct ui *ui, int y, int room, long next)
 		else
 			snprintf(name, sizeof name, "%s %s",
 			    (long)i == next ? ">" : " ", p->name);
-		snprintf(left, sizeof left, "%u of %u", event_remaining(ev, i),
+		snprintf(left, sizeof left, W_LEFT_OF, event_remaining(ev, i),
 		    p->quantity);
-		ui_put(ui, y, x, r, name, width - strlen(left) - 2);
-		ui_put(ui, y++, x + (int)(width - strlen(left)), r, left,
-		    strlen(left));
+		w = text_width(left, strlen(left));
+		ui_put(ui, y, x, r, name, width - w - 2);
+		ui_put(ui, y++, x + (int)(width - w), r, left, w);
 	}
 	return y;
 }
 
 /*
- * The title, large if there is room for it beside everything else; returns
- * the rows it took. With measure set, nothing is drawn.
+ * The headline: the title, or without one the next prize, large if there
+ * is room for it beside everything else; returns the rows it took (0 for
+ * none). With measure set, nothing is painted.
  */
 static int
-start_title(struct ui *ui, int y, int room, int measure)
+start_headline(struct ui *ui, int y, int room, long next, int measure)
 {
-	struct bigtext	bt;
-	int		i, n;
+	struct bigtext	 bt;
+	const char	*text = ui->o->title;
+	char		 clean[512];
+	enum role	 r = ROLE_TITLE;
+	int		 cap = ui->rows / 4 > 9 ? ui->rows / 4 : 9, n, label = 0;
 
-	int	cap = ui->rows / 4 > 9 ? ui->rows / 4 : 9;
-
-	if (room >= 4 && bigfont_render(&bt, ui->o->title, (size_t)ui->cols - 4,
-	    (size_t)(room < cap ? room : cap)) == 0) {
+	if (text == NULL) {
+		/* Without a prize table "Draw 4" is no prize to announce. */
+		if (next < 0 || ui->s->ev.generic)
+			return 0;
+		text = ui->s->ev.prizes[next].name;
+		r = ROLE_PRIZE;
+		label = 1;
+		if (!measure)
+			ui_center(ui, y, ROLE_DIM, W_NEXT);
+	}
+	y += label;
+	room -= label;
+	ui_clean(clean, sizeof clean, text);
+	if (room >= 4 && bigfont_render(&bt, ui->font, clean,
+	    (size_t)ui->cols - 4, (size_t)(room < cap ? room : cap),
+	    BIGFONT_MAX_SIZE, 2, BIGFONT_CROP) == 0) {
 		n = (int)bt.nrows;
-		for (i = 0; i < n && !measure; i++)
-			ui_center(ui, y + i, ROLE_TITLE, bt.rows[i]);
+		if (!measure)
+			ui_big(ui, y, r, &bt);
 		bigtext_free(&bt);
-		return n;
+		return n + label;
 	}
 	if (!measure)
-		ui_center(ui, y, ROLE_TITLE, ui->o->title);
-	return 1;
+		ui_center(ui, y, r, clean);
+	return 1 + label;
 }
 
 void
-start_draw(struct ui *ui)
+start_paint(struct ui *ui)
 {
 	struct session	*s = ui->s;
 	struct event	*ev = &s->ev;
@@ -99,89 +116,80 @@ start_draw(struct ui *ui)
 	size_t		 people, shown_prizes;
 	uint64_t	 tickets;
 	long		 next, blocked;
-	int		 y, bottom = ui->rows - 3, body, title, room;
+	int		 y, bottom = ui->rows - 3, body, head, room, last;
 
 	next = event_next_drawable(ev, &blocked);
+	last = ui->have_shown && ui->shown < ev->nresults;
 	/*
-	 * Everything but the title: the counts, the prizes, the commitment
-	 * and the resume line, with blank rows between. The title gets what
-	 * is left, and the whole is centred above the hint.
+	 * Everything but the headline, from row 1 to a blank row above the
+	 * hint: the counts and a blank row, the prizes, a blank row, the
+	 * fingerprint and the last winner. The headline gets what is left
+	 * (less a blank row under it), and the whole is centred.
 	 */
-	shown_prizes = ev->generic ? 1 : ev->ntable + 1;
-	room = bottom - 2 - 2 - 1 - (int)shown_prizes - 3;
-	if (room < 1) {
-		shown_prizes -= (size_t)(1 - room);
-		room = 1;
+	shown_prizes = ev->generic ? 0 : ev->ntable + 1;
+	body = 2 + (int)shown_prizes + 1 + (s->seq != 0 && s->step == 0) + last;
+	room = bottom - 2 - body - 1;
+	if (room < 0) {
+		shown_prizes = shown_prizes > (size_t)-room ?
+		    shown_prizes - (size_t)-room : 0;
+		body += room;
+		room = 0;
 	}
-	title = start_title(ui, 0, room - 1, 1);
-	body = title + 2 + 1 + 1 + (int)shown_prizes + 1 + (s->seq != 0 && s->step == 0) +
-	    (ui->have_shown && ui->shown < ev->nresults);
-	y = (bottom - body) / 2;
+	head = start_headline(ui, 0, room, next, 1);
+	body += head + (head > 0);
+	y = 1 + (bottom - 2 - body) / 2;
 	if (y < 1)
 		y = 1;
 
-	y += start_title(ui, y, room - 1, 0) + 1;
-	in_the_draw(ui, &people, &tickets);
-	snprintf(line, sizeof line, "%zu %s, %llu %s in the draw", people,
-	    people == 1 ? "person" : "people", (unsigned long long)tickets,
-	    tickets == 1 ? "ticket" : "tickets");
+	if (head > 0)
+		y += start_headline(ui, y, room, next, 0) + 1;
+	event_in_draw(ev, -1, &people, &tickets);
+	snprintf(line, sizeof line, W_IN_DRAW, people, people == 1 ?
+	    W_PERSON : W_PEOPLE, (unsigned long long)tickets, tickets == 1 ?
+	    W_TICKET : W_TICKETS);
 	ui_center(ui, y, ROLE_NORMAL, line);
 	y += 2;
-	if (ev->generic) {
-		snprintf(line, sizeof line, "Next: %s", next >= 0 ?
-		    ev->prizes[next].name : "nothing");
-		ui_center(ui, y++, ROLE_PRIZE, line);
-	} else
+	if (!ev->generic)
 		y = start_prizes(ui, y, (int)shown_prizes, next);
 	y++;
 	if (s->seq != 0 && s->step == 0) {
 		hex_encode(hex, s->commit, 32);
-		snprintf(line, sizeof line, "Seed commitment  %.8s %.8s", hex,
-		    hex + 8);
+		snprintf(line, sizeof line, W_FINGERPRINT, hex, hex + 8);
 		ui_center(ui, y++, ROLE_NORMAL, line);
 	}
-	if (ui->have_shown && ui->shown < ev->nresults) {
+	if (last) {
 		const struct ev_result	*r = &ev->results[ui->shown];
 
-		snprintf(line, sizeof line, "%zu %s so far. Last: %s, %s (#%llu)%s",
-		    ev->nresults, ev->nresults == 1 ? "draw" : "draws", r->name,
-		    ev->prizes[r->prize].name, (unsigned long long)r->seq,
-		    r->forfeit ? ", no-show" : "");
+		snprintf(line, sizeof line, r->forfeit ? W_LAST_GONE : W_LAST,
+		    r->name, ev->prizes[r->prize].name);
 		ui_center(ui, y++, ROLE_DIM, line);
 	}
 	if (ui->notice[0] != '\0')
 		ui_center(ui, bottom, ROLE_PRIZE, ui->notice);
 	else if (next >= 0)
-		ui_center(ui, bottom, ROLE_TITLE, "Press Space to draw");
+		ui_center(ui, bottom, ROLE_TITLE, W_PRESS);
 	else if (blocked >= 0) {
-		snprintf(line, sizeof line, "Nobody eligible is left for %s",
-		    ev->prizes[blocked].name);
+		snprintf(line, sizeof line, W_NOBODY, ev->prizes[blocked].name);
 		ui_center(ui, bottom, ROLE_PRIZE, line);
 	} else
-		ui_center(ui, bottom, ROLE_PRIZE, "Every prize has been drawn");
+		ui_center(ui, bottom, ROLE_PRIZE, W_ALL_DRAWN);
 	ui_head(ui);
 }
 
 void
 start_key(struct ui *ui, wint_t ch, int code)
 {
-	if (ui_common_key(ui, ch, code))
-		return;
-	if (code) {
-		if (ch == KEY_ENTER)
-			draw_next(ui);
+	if (ui_is_draw_key(ch, code)) {
+		reveal_draw_one(ui);
 		return;
 	}
-	switch (ch) {
-	case ' ':
-	case '\r':
-	case '\n':
-		draw_next(ui);
-		break;
-	case 'n':
-		/* The last winner, shown on the start screen after a resume. */
-		if (ui->have_shown)
-			draw_forfeit(ui, ui->shown);
-		break;
+	/*
+	 * The last winner, named on this screen after a resume too: the
+	 * question names them, and nothing happens without a yes.
+	 */
+	if (!code && ch == 'n' && ui->have_shown) {
+		reveal_ask_forfeit(ui, ui->shown);
+		return;
 	}
+	ui_common_key(ui, ch, code);
 }

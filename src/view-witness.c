@@ -107,5 +107,5 @@ record:
 	}
 	ui->view = VIEW_START;
 	/* The Enter that recorded it must not draw too. */
-	ui->last_draw = ui->now;
+	ui->quiet_from = ui->now;
 }
