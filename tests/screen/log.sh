@@ -74,7 +74,7 @@ t_ctrl_backslash_restores_the_terminal_and_exits_131() {
 # the emcee draws three winners; after each kill, every winner the screen
 # showed is in the log, the log verifies, and a resume keeps its history.
 screen_crash_walk() {
-	local call=$1 n=1 shown name st
+	local call=$1 n=1 shown name st seen=0
 	while :; do
 		rm -f raffle.log raffle.log.torn-* raffle.log.lock shown
 		restart
@@ -83,7 +83,11 @@ screen_crash_walk() {
 		while [ ! -s exit-status ] && [ "$(ndraws)" -lt 3 ]; do
 			keys Space
 			sleep 0.7
-			pane | sed -n 's/^ *\(.*\)  -  [A-Z].*$/\1/p' >> shown
+			# A winner revealed: the log's last draw, on screen.
+			if pane | grep -q Winner && name=$(last_draw name) &&
+			    pane | grep -qF -- "$name"; then
+				echo "$name" >> shown
+			fi
 		done
 		if [ ! -s exit-status ]; then
 			keys q y
@@ -104,10 +108,12 @@ screen_crash_walk() {
 		fi
 		[ "$st" != 0 ] || break
 		[ "$st" = 137 ] || fail "$call #$n: exit $st, not killed"
+		seen=$((seen + $(sort -u shown | grep -c . || true)))
 		n=$((n + 1))
 		[ $n -lt 12 ] || fail "$call: never completed"
 	done
 	[ $n -ge 4 ] || fail "$call: only $n crash points"
+	[ $seen -gt 0 ] || fail "$call: no winner was seen before a kill"
 }
 
 t_kill_at_every_write_and_fsync_of_a_screen_session() {
