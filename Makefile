@@ -49,7 +49,7 @@ CORE_NAMES = util text csvin csvout roster rng sumtree prizes strmap \
 	font bigfont reel sparks layout
 # The faces: the command line, and the screen (the only files with curses).
 SCREEN_NAMES = screen paint view-common view-start view-card view-reveal \
-	view-batch view-list view-witness view-overlay
+	view-batch view-list view-witness view-follow view-console view-overlay
 UNIT_NAMES = text csvin roster rng event ledger show verify
 FUZZ_NAMES = roster prizes ledger
 

@@ -308,6 +308,30 @@ cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 	return status;
 }
 
+/* --follow: the audience's screen, watching the log another raffle writes. */
+static int
+cli_follow(struct cli *c, struct roster *r, const struct prizes *p)
+{
+	struct session	s;
+	struct fault	f;
+	char		why[256];
+	int		status;
+
+	if (!screen_available(why, sizeof why)) {
+		warn_msg(_("no terminal for the screen (%s)"), why);
+		return EXIT_USAGE;
+	}
+	c->screen.follow = 1;
+	if (session_watch(&s, r, p, c->log, &f) != 0 ||
+	    session_watch_read(&s, &f) < 0) {
+		session_close(&s);
+		return cli_fail(&f);
+	}
+	status = screen_run(&s, &c->screen);
+	session_close(&s);
+	return status;
+}
+
 /*
  * --draw: as many as asked; when a session's steps run out, a new session
  * goes on (without a witness: one given was for the first).
@@ -543,6 +567,9 @@ cli_run(struct cli *c)
 		break;
 	case MODE_COMMIT:
 		status = cli_commit_card(c, &rosters[0], p);
+		break;
+	case MODE_FOLLOW:
+		status = cli_follow(c, &rosters[0], p);
 		break;
 	case MODE_VERIFY:
 		status = cli_verify(c, rosters, prizes);

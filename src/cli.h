@@ -15,6 +15,7 @@ enum cli_mode {
 	MODE_DRAW,
 	MODE_FORFEIT,
 	MODE_COMMIT,
+	MODE_FOLLOW,			/* the audience's screen */
 	MODE_PRINT,
 	MODE_VERIFY
 };

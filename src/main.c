@@ -41,7 +41,12 @@ enum {
 	OPT_SPIN,
 	OPT_BATCH,
 	OPT_THEME,
-	OPT_FONT
+	OPT_FONT,
+	OPT_FOLLOW,
+	OPT_CONSOLE,
+	OPT_SHOW_COLUMN,
+	OPT_ON_ROLL,
+	OPT_ON_REVEAL
 };
 
 static const struct option long_options[] = {
@@ -73,6 +78,11 @@ static const struct option long_options[] = {
 	{ "batch",		required_argument,	NULL, OPT_BATCH },
 	{ "theme",		required_argument,	NULL, OPT_THEME },
 	{ "font",		required_argument,	NULL, OPT_FONT },
+	{ "follow",		no_argument,		NULL, OPT_FOLLOW },
+	{ "console",		no_argument,		NULL, OPT_CONSOLE },
+	{ "show-column",	required_argument,	NULL, OPT_SHOW_COLUMN },
+	{ "on-roll",		required_argument,	NULL, OPT_ON_ROLL },
+	{ "on-reveal",		required_argument,	NULL, OPT_ON_REVEAL },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -86,6 +96,8 @@ static const char *const usage_parts[] = {
 	N_("usage: raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
 	"              [screen options]\n"
 	"       raffle -i FILE [roster options] --list | --check\n"
+	"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [screen options]\n"
+	"              --follow\n"
 	"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [--allow-repeat]\n"
 	"              --commit\n"
 	"       raffle -i FILE [-p FILE] [-l FILE] [--rehearsal] [draw options]\n"
@@ -105,6 +117,8 @@ static const char *const usage_parts[] = {
 	"  --draw N|all           draw N winners (or all that remain) for the next\n"
 	"                         prizes, then print them once they are on disk\n"
 	"  --forfeit SEQ          mark draw SEQ as a no-show and draw a replacement\n"
+	"  --follow               the audience's screen: play the log another\n"
+	"                         raffle writes, read-only\n"
 	"  --print                print the results from the log alone\n"
 	"  --verify               check the log's chains; with -i (and -p) recompute\n"
 	"                         every winner from the sessions' secrets\n"),
@@ -139,7 +153,12 @@ static const char *const usage_parts[] = {
 	"      --theme THEME      dark, light or mono (default: dark; mono when\n"
 	"                         NO_COLOR is set or the terminal has no colour)\n"
 	"      --font FILE        Unifont's .hex for big letters (default: $RAFFLE_FONT,\n"
-	"                         else /usr/share/unifont/unifont.hex)\n"),
+	"                         else /usr/share/unifont/unifont.hex)\n"
+	"      --console          the emcee's console in plain text, no show (for\n"
+	"                         the laptop, while the projector runs --follow)\n"
+	"      --show-column COL  a roster column shown beside a winner's name\n"
+	"      --on-roll CMD      run CMD (with sh, detached) as a reel starts\n"
+	"      --on-reveal CMD    run CMD as winners are revealed\n"),
 	N_("Output options:\n"
 	"      --format FORMAT    --print as text, csv or json (default: text)\n"
 	"      --expect-head SEQ:HEX  --verify fails unless record SEQ's hash\n"
@@ -358,6 +377,21 @@ main(int argc, char **argv)
 				usage_error(_("--theme '%s': use dark, light or "
 				    "mono"), optarg);
 			break;
+		case OPT_FOLLOW:
+			set_mode(&c, MODE_FOLLOW, "--follow");
+			break;
+		case OPT_CONSOLE:
+			c.screen.console = 1;
+			break;
+		case OPT_SHOW_COLUMN:
+			c.roster.show_col = optarg;
+			break;
+		case OPT_ON_ROLL:
+			c.screen.on_roll = optarg;
+			break;
+		case OPT_ON_REVEAL:
+			c.screen.on_reveal = optarg;
+			break;
 		case OPT_FONT:
 			c.screen.font = optarg;
 			break;
@@ -389,6 +423,12 @@ main(int argc, char **argv)
 	if ((c.nrosters > 1 || c.nprizes > 1) && c.mode != MODE_VERIFY)
 		usage_error(_("%s is given twice; only --verify takes several, one "
 		    "for each version"), c.nrosters > 1 ? "-i" : "-p");
+	if (c.screen.console && c.mode != MODE_NONE)
+		usage_error("--console is a layout of the screen; give no mode "
+		    "with it%s", "");
+	if (c.mode == MODE_FOLLOW && (c.witness != NULL || c.repeat))
+		usage_error("--follow only watches: %s is for the raffle that "
+		    "draws", c.witness != NULL ? "--witness" : "--allow-repeat");
 	if (c.witness != NULL && c.mode == MODE_COMMIT)
 		usage_error(_("--witness comes after the commitment: commit, "
 		    "publish, then give --witness with --draw or on the "

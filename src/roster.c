@@ -8,7 +8,7 @@
 #include "roster.h"
 #include "text.h"
 
-enum { COL_NAME, COL_ID, COL_WEIGHT, COL_GROUP };
+enum { COL_NAME, COL_ID, COL_WEIGHT, COL_GROUP, COL_SHOW, NCOLS };
 
 /* Warnings of one kind shown before the rest are only counted. */
 #define WARN_MAX	10
@@ -26,7 +26,7 @@ static const char *const name_headers[] = { "name", "full name",
 static const char *const id_headers[] = { "id", "email", "e-mail",
 	"employee id", NULL };
 static const char *const option_name[] = { "--name-column", "--id-column",
-	"--weight-column", "--group-column" };
+	"--weight-column", "--group-column", "--show-column" };
 
 /* Copy len bytes and a NUL into the pool; returns their offset. */
 static uint32_t
@@ -213,7 +213,7 @@ roster_columns(struct loader *l, struct csvin_row *hdr, struct fault *f)
 {
 	struct roster			*r = l->r;
 	const struct roster_opts	*o = l->o;
-	const char			*spec[4];
+	const char			*spec[NCOLS];
 	size_t				 i;
 	int				 c;
 
@@ -226,7 +226,8 @@ roster_columns(struct loader *l, struct csvin_row *hdr, struct fault *f)
 	spec[COL_ID] = o->id_col;
 	spec[COL_WEIGHT] = o->weight_col;
 	spec[COL_GROUP] = o->group_col;
-	for (i = 0; i < 4; i++) {
+	spec[COL_SHOW] = o->show_col;
+	for (i = 0; i < NCOLS; i++) {
 		r->col[i] = -1;
 		if (spec[i] != NULL &&
 		    resolve_column(r, (int)i, spec[i], hdr, f) != 0)
@@ -304,8 +305,8 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 	struct loader	*l = arg;
 	struct roster	*r = l->r;
 	struct entry	*e;
-	char		*name, *id, *w, *g;
-	size_t		 namelen, idlen, wlen, glen;
+	char		*name, *id, *w, *g, *show;
+	size_t		 namelen, idlen, wlen, glen, showlen;
 	uint64_t	 weight = 1;
 
 	if (csvin_row_is_blank(row))
@@ -339,8 +340,10 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 			    r->file, row->line, w ? w : "",
 			    r->col_label[COL_WEIGHT], ROSTER_MAX_WEIGHT);
 	}
+	show = row_text(row, r->col[COL_SHOW], &showlen);
+	/* Room for the name, the id and its lower-case copy, and the show. */
 	if (row->line > UINT32_MAX || r->n >= UINT32_MAX - 1 ||
-	    r->poollen + namelen + idlen + 2 > UINT32_MAX)
+	    r->poollen + namelen + 2 * idlen + showlen + 4 > UINT32_MAX)
 		return fault_set(f, EXIT_DATA, _("%s:%lu: the roster is too big "
 		    "(at most 4 GB of names)"), r->file, row->line);
 
@@ -363,6 +366,9 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 	e->weight = (uint32_t)weight;
 	e->line = (uint32_t)row->line;
 	e->group = 0;
+	/* The empty string ends the pool's first name: offset of its NUL. */
+	e->show = showlen > 0 ? pool_add(r, show, showlen) :
+	    e->name + (uint32_t)namelen;
 	if (r->col[COL_GROUP] != -1) {
 		g = row_text(row, r->col[COL_GROUP], &glen);
 		e->group = group_intern(r, g ? g : "", glen);
@@ -562,7 +568,7 @@ roster_free(struct roster *r)
 
 	for (i = 0; i < r->ngroups; i++)
 		free(r->groups[i]);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NCOLS; i++)
 		free(r->col_label[i]);
 	free(r->groups);
 	free(r->entries);

@@ -26,6 +26,7 @@ struct entry {
 	uint32_t	 group;		/* 1-based index into groups; 0 = none */
 	uint32_t	 key;		/* offset of the id as compared (see
 					   roster_find()) */
+	uint32_t	 show;		/* offset of --show-column's text */
 };
 
 struct roster_opts {
@@ -35,6 +36,7 @@ struct roster_opts {
 	const char		*id_col;
 	const char		*weight_col;
 	const char		*group_col;
+	const char		*show_col;	/* shown beside a winner's name */
 };
 
 struct roster {
@@ -53,8 +55,8 @@ struct roster {
 	int		 have_digest;
 	int		 delimiter;
 	int		 weighted, grouped;
-	char		*col_label[4];	/* name, id, weight, group as found */
-	int		 col[4];	/* 0-based columns; -1 = none */
+	char		*col_label[5];	/* name, id, weight, group, show */
+	int		 col[5];	/* 0-based columns; -1 = none */
 
 	struct strmap	 ids;		/* key to entry, built when first asked */
 };
@@ -79,6 +81,13 @@ static inline const char *
 roster_id(const struct roster *r, size_t i)
 {
 	return r->pool + r->entries[i].id;
+}
+
+/* The text of --show-column for entry i (a team, a table), or "". */
+static inline const char *
+roster_show(const struct roster *r, size_t i)
+{
+	return r->pool + r->entries[i].show;
 }
 
 /* The id of entry i as ids are compared: an email address in lower case. */

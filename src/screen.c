@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <poll.h>
 #include <term.h>
 
 #include "ui.h"
@@ -36,8 +37,9 @@ screen_available(char *why, size_t size)
 	int		 err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(why, size, "standard %s is not a terminal",
-		    isatty(STDIN_FILENO) ? "output" : "input");
+		snprintf(why, size, "%s", isatty(STDIN_FILENO) ?
+		    _("standard output is not a terminal") :
+		    _("standard input is not a terminal"));
 		return 0;
 	}
 	if (term == NULL || *term == '\0') {
@@ -101,14 +103,19 @@ paint(struct ui *ui)
 	case VIEW_WITNESS:
 		witness_paint(ui);
 		break;
+	case VIEW_CONSOLE:
+		console_paint(ui);
+		break;
 	}
+	ui_marks(ui);
 	if (ui->overlay != OVERLAY_NONE)
 		overlay_paint(ui);
 	refresh();
 }
 
+/* Hand a key to the overlay open, or to the view. */
 static void
-dispatch(struct ui *ui, wint_t ch, int code)
+dispatch_view(struct ui *ui, wint_t ch, int code)
 {
 	if (ui->overlay != OVERLAY_NONE) {
 		overlay_key(ui, ch, code);
@@ -133,7 +140,25 @@ dispatch(struct ui *ui, wint_t ch, int code)
 	case VIEW_WITNESS:
 		witness_key(ui, ch, code);
 		break;
+	case VIEW_CONSOLE:
+		console_key(ui, ch, code);
+		break;
 	}
+}
+
+static void
+dispatch(struct ui *ui, wint_t ch, int code)
+{
+	/* The audience's screen takes no key that changes anything. */
+	if (ui->o->follow) {
+		if (!code && (ch == 'q' || ch == 'Q'))
+			ui->done = 1;
+		return;
+	}
+	dispatch_view(ui, ch, code);
+	/* The console stands in for every view of the show. */
+	if (ui->o->console && ui->view != VIEW_WITNESS && ui->view != VIEW_LIST)
+		ui->view = VIEW_CONSOLE;
 }
 
 /*
@@ -151,10 +176,49 @@ open_font(const struct screen_opts *o)
 	if (path == NULL)
 		path = env != NULL && *env != '\0' ? env : FONT_DEFAULT_PATH;
 	if ((fn = font_open(path, &f)) == NULL)
-		fprintf(stderr, "raffle: no font for big letters (%s); names are "
+		warn_msg(_("no font for big letters (%s); names are "
 		    "shown in plain text; install the unifont package or give "
-		    "--font FILE\n", f.msg);
+		    "--font FILE"), f.msg);
 	return fn;
+}
+
+/*
+ * The audience's screen waits on the log as well as the keyboard: for
+ * whichever comes first, or the next frame. Returns 1 when a key is
+ * there to read (wait is then 0), 0 when the loop should paint again.
+ * Without inotify, the log is looked at four times a second.
+ */
+static int
+follow_wait(struct ui *ui, double *wait)
+{
+	struct pollfd	p[2];
+	double		w = *wait, fw = follow_deadline(ui);
+	int		n = 1, fd = session_watch_fd(ui->s), ms;
+
+	if (fw >= 0 && (w < 0 || fw < w))
+		w = fw;
+	if (fd == -1 && (w < 0 || w > 0.25))
+		w = 0.25;
+	p[0].fd = STDIN_FILENO;
+	p[0].events = POLLIN;
+	if (fd != -1) {
+		p[1].fd = fd;
+		p[1].events = POLLIN;
+		n = 2;
+	}
+	ms = w < 0 ? -1 : (int)(w * 1000) + 1;
+	if (poll(p, (nfds_t)n, ms) == -1)
+		return 0;	/* a signal: the loop looks at it */
+	ui->now = monotonic();
+	follow_tick(ui);
+	if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		ui->done = 1;
+		return 0;
+	}
+	if (!(p[0].revents & POLLIN))
+		return 0;
+	*wait = 0;
+	return 1;
 }
 
 int
@@ -192,8 +256,8 @@ screen_run(struct session *s, const struct screen_opts *o)
 	ui.font = open_font(o);
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		font_close(ui.font);
-		fputs("raffle: cannot start the screen on this terminal; to "
-		    "draw without it use --draw\n", stderr);
+		msg_put(stderr, _("cannot start the screen on this terminal; to "
+		    "draw without it use --draw"));
 		return EXIT_USAGE;
 	}
 	set_term(scr);
@@ -213,12 +277,17 @@ screen_run(struct session *s, const struct screen_opts *o)
 	 * a hash chain and two fsyncs away) is begun right after the first
 	 * frame, before any key is read; then the room gives the witness.
 	 */
-	if (session_needs_witness(s))
+	if (o->follow)
+		follow_begin(&ui);
+	else if (session_needs_witness(s))
 		ui.view = VIEW_WITNESS;
+	else if (o->console)
+		ui.view = VIEW_CONSOLE;
 	while (!ui.done && !got_signal && !lost) {
 		ui.now = monotonic();
+		ui_hooks(&ui);
 		paint(&ui);
-		if (s->seq == 0 && ui.overlay != OVERLAY_ERROR) {
+		if (s->seq == 0 && !o->follow && ui.overlay != OVERLAY_ERROR) {
 			struct fault	f;
 
 			if (session_commit(s, 0, &f) != 0) {
@@ -230,6 +299,8 @@ screen_run(struct session *s, const struct screen_opts *o)
 		}
 		wait = ui.view == VIEW_SHOW ? reveal_deadline(&ui) :
 		    ui.view == VIEW_BATCH ? batch_deadline(&ui) : -1;
+		if (o->follow && !follow_wait(&ui, &wait))
+			continue;
 		timeout(wait < 0 ? -1 : (int)(wait * 1000) + 1);
 		before = monotonic();
 		rc = get_wch(&ch);
@@ -270,11 +341,12 @@ screen_run(struct session *s, const struct screen_opts *o)
 	free(ui.gone_until);
 	free(ui.gone);
 	if (got_signal || lost) {
-		fprintf(stderr, "raffle: %s; every draw shown is in %s (%zu %s, "
-		    "the last record #%llu)\n", lost ? "the terminal went away" :
-		    got_signal == SIGINT ? "interrupted" : got_signal == SIGQUIT ?
-		    "quit" : "stopped", s->led.path, s->ev.nresults,
-		    s->ev.nresults == 1 ? "draw" : "draws",
+		warn_msg(ngettext("%s; every draw shown is in %s (%zu draw, the "
+		    "last record #%llu)", "%s; every draw shown is in %s (%zu "
+		    "draws, the last record #%llu)", s->ev.nresults), lost ?
+		    _("the terminal went away") : got_signal == SIGINT ?
+		    _("interrupted") : got_signal == SIGQUIT ? _("quit") :
+		    _("stopped"), s->led.path, s->ev.nresults,
 		    (unsigned long long)s->led.nrecords);
 		return lost ? 128 + SIGHUP : 128 + got_signal;
 	}

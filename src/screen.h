@@ -22,6 +22,10 @@ struct screen_opts {
 	double		 spin;		/* seconds the reel rolls */
 	size_t		 batch;		/* winners per 'b'; 0 = all left */
 	enum theme	 theme;
+	int		 follow;	/* the audience's screen: watch, play */
+	int		 console;	/* the emcee's console, no show */
+	const char	*on_roll;	/* commands run as a reel starts, */
+	const char	*on_reveal;	/* and as a winner is revealed */
 };
 
 /*

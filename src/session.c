@@ -616,6 +616,78 @@ session_forfeit(struct session *s, uint64_t seq, struct draw_stop *stop,
 	return replaced;
 }
 
+/* A record of the watched log: the event, and what its session says. */
+static int
+watch_record(void *arg, const struct record *r,
+    const struct ledger_session *ls, struct fault *f)
+{
+	struct session	*s = arg;
+
+	(void)f;
+	event_apply_record(&s->ev, r, ls);
+	s->seq = ls->seq;
+	memcpy(s->commit, ls->commit, 32);
+	s->steps = ls->steps;
+	s->step = ls->draws;
+	s->repeat = ls->repeat;
+	s->rehearsal = ls->rehearsal;
+	if (s->witness_seq != ls->witness_seq || r->kind == REC_SESSION) {
+		s->witness_seq = ls->witness_seq;
+		free(s->witness);
+		s->witness = s->witness_seq != 0 ? xstrdup(ls->witness) : NULL;
+	}
+	return 0;
+}
+
+int
+session_watch(struct session *s, struct roster *r, const struct prizes *p,
+    const char *path, struct fault *f)
+{
+	memset(s, 0, sizeof *s);
+	s->roster = r;
+	s->prizes = p;
+	s->follow_prizes = p;
+	s->led.fd = -1;
+	s->led.lockfd = -1;
+	s->led.path = xstrdup(path);
+	if (event_init(&s->ev, r, p, f) != 0)
+		return -1;
+	s->follow = ledger_follow_open(path);
+	return 0;
+}
+
+int
+session_watch_read(struct session *s, struct fault *f)
+{
+	const struct ledger	*l;
+	int			 rc;
+
+	rc = ledger_follow_read(s->follow, watch_record, s, f);
+	if (rc == LEDGER_RESTART) {
+		/* Another log now: forget this one and read that from its start. */
+		event_free(&s->ev);
+		if (event_init(&s->ev, s->roster, s->follow_prizes, f) != 0)
+			return -1;
+		s->seq = s->step = s->steps = s->witness_seq = 0;
+		free(s->witness);
+		s->witness = NULL;
+		memset(s->commit, 0, sizeof s->commit);
+		if ((rc = ledger_follow_read(s->follow, watch_record, s, f)) < 0)
+			return -1;
+		rc = 1;
+	}
+	l = ledger_follow_ledger(s->follow);
+	s->led.nrecords = l->nrecords;
+	memcpy(s->led.head, l->head, 32);
+	return rc;
+}
+
+int
+session_watch_fd(const struct session *s)
+{
+	return ledger_follow_fd(s->follow);
+}
+
 void
 session_close(struct session *s)
 {
@@ -625,6 +697,7 @@ session_close(struct session *s)
 	}
 	event_free(&s->ev);
 	ledger_close(&s->led);
+	ledger_follow_close(s->follow);
 	free(s->witness);
 	memset(s, 0, sizeof *s);
 }

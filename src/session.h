@@ -58,6 +58,10 @@ struct session {
 	char			*witness;	/* its text, once recorded */
 	unsigned char		 witness_hash[32];
 	int			 resumed;	/* taken up from an earlier run */
+
+	/* A session that only watches (--follow): the log as read. */
+	struct ledger_follow	*follow;
+	const struct prizes	*follow_prizes;
 };
 
 /*
@@ -109,6 +113,24 @@ long	 session_draw(struct session *, size_t, struct draw_stop *,
  */
 int	 session_forfeit(struct session *, uint64_t, struct draw_stop *,
 	    struct fault *);
+
+/*
+ * Watch the log another run writes, read-only, for the audience's screen:
+ * the event, the last session's commitment, step and witness follow the
+ * records as they come. Nothing is locked or written.
+ */
+int	 session_watch(struct session *, struct roster *, const struct prizes *,
+	    const char *, struct fault *);
+
+/*
+ * Take what the log gained: 1 when records came, 0 when none did, -1 with
+ * the fault for damage. A log replaced or cut short is read again from its
+ * start, and 1 is returned (the caller shows the state anew).
+ */
+int	 session_watch_read(struct session *, struct fault *);
+
+/* The descriptor to wait on for the watched log's changes, or -1: poll. */
+int	 session_watch_fd(const struct session *);
 
 /* Close the log and forget the secret. */
 void	 session_close(struct session *);

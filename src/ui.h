@@ -27,7 +27,8 @@ enum view {
 	VIEW_CARD,		/* the next prize, waiting for Space */
 	VIEW_BATCH,		/* a grid of winners */
 	VIEW_LIST,		/* the winners of every prize: the closing screen */
-	VIEW_WITNESS		/* the commitment, and the room's witness */
+	VIEW_WITNESS,		/* the commitment, and the room's witness */
+	VIEW_CONSOLE		/* the emcee's console, in ordinary text */
 };
 
 enum overlay {
@@ -118,6 +119,15 @@ struct ui {
 	char			 witness[256];	/* typed so far, UTF-8 */
 	size_t			 witness_len;
 
+	/* The hooks: the show they were run for, and whether one failed. */
+	double			 hooked_start;	/* show_start of the last roll */
+	int			 hooked_reveal;	/* its reveal's hook has run */
+	int			 hook_failed;	/* said once */
+
+	/* Following the log: the results shown or under way, the session. */
+	size_t			 known;
+	uint64_t		 seen_session;
+
 	char			 notice[256];	/* why nothing was drawn */
 	char			 error[1024];
 	int			 done, status;
@@ -159,6 +169,19 @@ int	 ui_common_key(struct ui *, wint_t, int);
  * room sees before it gives a new witness.
  */
 void	 ui_new_session(struct ui *);
+/* The --show-column text of a result's winner (a team, a table), or "". */
+const char *ui_shown_with(const struct ui *, const struct ev_result *);
+/* The winner's name, with the --show-column text after it (in buf). */
+const char *ui_winner(const struct ui *, const struct ev_result *, char *,
+	    size_t);
+/*
+ * Run --on-roll as a show starts and --on-reveal as its winners are
+ * revealed (once each, by the time on screen), and reap the commands that
+ * ended: one that fails is said once; the show never waits for them.
+ */
+void	 ui_hooks(struct ui *);
+/* Mark a rehearsal in the top left corner, whatever the view. */
+void	 ui_marks(struct ui *);
 /* Say a session failure on screen: nothing was awarded, nothing more is. */
 void	 ui_fail(struct ui *, const struct fault *);
 
@@ -188,6 +211,8 @@ double	 reveal_deadline(struct ui *);
 double	 reveal_settled(const struct ui *);
 /* Whether the room is watching the prize or the reel now. */
 int	 reveal_rolling(const struct ui *);
+/* Start the show of result i: its card, its reel, or its reveal at once. */
+void	 reveal_show(struct ui *, size_t);
 /* Draw the next winner and start its show, if a draw key counts now. */
 void	 reveal_draw_one(struct ui *);
 /* Ask, naming them, before forfeiting results[i]. */
@@ -206,6 +231,8 @@ void	 batch_key(struct ui *, wint_t, int);
 void	 batch_ask(struct ui *);
 /* Draw the batch asked for and show its grid (after a yes). */
 void	 batch_draw(struct ui *);
+/* Show results first .. first + n - 1 of prize in the grid, landing. */
+void	 batch_show(struct ui *, size_t, size_t, size_t);
 /* Forfeit the selected winner of the grid, replaced in its cell. */
 void	 batch_forfeit(struct ui *);
 
@@ -220,6 +247,20 @@ void	 list_key(struct ui *, wint_t, int);
 void	 witness_paint(struct ui *);
 /* Take a key: type, erase, or record the witness with Enter. */
 void	 witness_key(struct ui *, wint_t, int);
+
+/* view-console.c: the emcee's console (--console) */
+/* Paint the next prize, the prizes left, the last winners and the keys. */
+void	 console_paint(struct ui *);
+/* Take a key on the console: draw, ask about the last winner, or common. */
+void	 console_key(struct ui *, wint_t, int);
+
+/* view-follow.c: the audience's screen, playing the log as it grows */
+/* Take the state of the log as it is now: nothing of it is played. */
+void	 follow_begin(struct ui *);
+/* Read what the log gained and start the show of what is new. */
+void	 follow_tick(struct ui *);
+/* Seconds until a show waiting its turn is looked at again; -1: none. */
+double	 follow_deadline(struct ui *);
 
 /* view-overlay.c: what is painted over a view */
 /* Paint the overlay open now: help, a question, or a failure. */

@@ -15,17 +15,17 @@
 #include "ui.h"
 
 /* Every word this view shows. */
-#define W_HEADER	"%s: winners %u-%u of %u"
-#define W_HEADER_ONE	"%s: winner %u of %u"
-#define W_PAGE		"page %zu of %zu"
-#define W_NOT_HERE	"%s, not here"
+#define W_HEADER	_("%s: winners %u-%u of %u")
+#define W_HEADER_ONE	_("%s: winner %u of %u")
+#define W_PAGE		_("page %zu of %zu")
+#define W_NOT_HERE	_("%s, not here")
 #define W_NUMBERED	"%u  %s"
 #define W_PLAIN		"%4u  %s"
-#define W_PLAIN_GONE	"      %s, not here"
-#define W_PLAIN_ROLL	"      %s"
-#define W_NOBODY_DRAWN	"Nobody was drawn"
-#define W_ALL_DRAWN	"Every prize has been drawn"
-#define W_NOBODY	"Nobody eligible is left for the next prize"
+#define W_PLAIN_GONE	_("      %s, not here")
+#define W_PLAIN_ROLL	_("      %s")
+#define W_NOBODY_DRAWN	_("Nobody was drawn")
+#define W_ALL_DRAWN	_("Every prize has been drawn")
+#define W_NOBODY	_("Nobody eligible is left for the next prize")
 
 /* Seconds a no-show's cell says so, and rolls, of a spin of 4. */
 #define GONE_SHARE	0.25
@@ -151,7 +151,7 @@ batch_draw(struct ui *ui)
 	struct session	*s = ui->s;
 	struct draw_stop stop;
 	struct fault	 f;
-	size_t		 first, i;
+	size_t		 first;
 	long		 n;
 
 	first = s->ev.nresults;
@@ -163,9 +163,18 @@ batch_draw(struct ui *ui)
 		ui_new_session(ui);
 		return;
 	}
+	batch_show(ui, first, (size_t)n, ui->ask_prize);
+}
+
+void
+batch_show(struct ui *ui, size_t first, size_t n, size_t prize)
+{
+	size_t	i;
+
 	ui->quiet_from = ui->now;
-	ui->batch_n = (size_t)n;
-	ui->batch_prize = ui->ask_prize;
+	ui->show_start = ui->now;	/* a new show, for the hooks */
+	ui->batch_n = n;
+	ui->batch_prize = prize;
 	ui->batch = xreallocarray(ui->batch, ui->batch_n + 1, sizeof *ui->batch);
 	ui->land = xreallocarray(ui->land, ui->batch_n + 1, sizeof *ui->land);
 	ui->gone_until = xreallocarray(ui->gone_until, ui->batch_n + 1,
@@ -182,7 +191,7 @@ batch_draw(struct ui *ui)
 	ui->sel_shown = 0;
 	ui->cells_cols = ui->cells_rows = -1;
 	if (n > 0) {
-		ui->shown = s->ev.nresults - 1;
+		ui->shown = first + n - 1;
 		ui->have_shown = 1;
 	}
 	ui->view = VIEW_BATCH;
@@ -220,6 +229,7 @@ cell_text(struct ui *ui, size_t i, const uint32_t *units, const char **name,
 	struct event		*ev = &ui->s->ev;
 	const struct ev_result	*res = &ev->results[ui->batch[i]];
 	size_t			 e;
+	char			 who[512];
 
 	switch (cell_state(ui, i)) {
 	case CELL_GONE:
@@ -235,7 +245,8 @@ cell_text(struct ui *ui, size_t i, const uint32_t *units, const char **name,
 		}
 		*r = ROLE_WINNER;
 		snprintf(line, size, big ? W_NUMBERED : W_PLAIN,
-		    units[res - ev->results], res->name);
+		    units[res - ev->results], ui_winner(ui, res, who,
+		    sizeof who));
 		return;
 	case CELL_ROLLING:
 		e = reel_cell_name(ev, ui->batch_prize, res->entry >= 0 ?

@@ -9,9 +9,9 @@
 #include "ui.h"
 
 /* Every word this view shows. */
-#define W_NEXT		"Next prize"
-#define W_UNIT		"%u of %u"		/* 2 of 5 */
-#define W_PRESS		"Press Space to draw one, b to draw many at once"
+#define W_NEXT		_("Next prize")
+#define W_UNIT		_("%u of %u")		/* 2 of 5 */
+#define W_PRESS		_("Press Space to draw one, b to draw many at once")
 
 void
 card_paint_prize(struct ui *ui, size_t prize, uint32_t unit,
@@ -69,7 +69,8 @@ card_paint(struct ui *ui)
 	}
 	card_paint_prize(ui, (size_t)prize,
 	    ui->s->ev.prizes[prize].awarded + 1, W_NEXT, NULL);
-	ui_center(ui, ui->rows - 3, ROLE_TITLE, W_PRESS);
+	if (!ui->o->follow)
+		ui_center(ui, ui->rows - 3, ROLE_TITLE, W_PRESS);
 	ui_head(ui);
 }
 

@@ -3,7 +3,13 @@
  * rule for keys that draw, and how a failure of the log is shown. The
  * views call these; none of them calls back into the loop (screen.c).
  */
+#include <sys/wait.h>
+
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "ui.h"
 
@@ -15,6 +21,117 @@ ui_may_draw(const struct ui *ui)
 	if (reveal_settled(ui) > since)
 		since = reveal_settled(ui);
 	return ui->key_gap >= KEY_QUIET && ui->now - since >= KEY_QUIET;
+}
+
+#define W_REHEARSAL	_(" REHEARSAL ")
+#define W_HOOK_FAILED	_("%s failed (%s %d); the show goes on without it")
+#define W_HOOK_EXIT	_("exit status")
+#define W_HOOK_SIGNAL	_("signal")
+
+/*
+ * Start cmd with sh, detached: its own session, no terminal (standard
+ * input, output and error are /dev/null), and what it may want to know in
+ * its environment. The show does not wait for it.
+ */
+static void
+hook_run(struct ui *ui, const char *cmd, const char *what,
+    const struct ev_result *r, size_t count)
+{
+	char	num[32];
+	pid_t	pid;
+	int	fd;
+
+	if (cmd == NULL)
+		return;
+	if ((pid = fork()) == -1) {
+		if (!ui->hook_failed++)
+			snprintf(ui->notice, sizeof ui->notice, W_HOOK_FAILED,
+			    cmd, W_HOOK_EXIT, -1);
+		return;
+	}
+	if (pid != 0)
+		return;
+	setsid();
+	if ((fd = open("/dev/null", O_RDWR)) != -1) {
+		dup2(fd, STDIN_FILENO);
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+		if (fd > STDERR_FILENO)
+			close(fd);
+	}
+	setenv("RAFFLE_EVENT", what, 1);
+	setenv("RAFFLE_PRIZE", ui->s->ev.prizes[r->prize].name, 1);
+	snprintf(num, sizeof num, "%zu", count);
+	setenv("RAFFLE_COUNT", num, 1);
+	if (strcmp(what, "reveal") == 0) {
+		setenv("RAFFLE_WINNER", r->name, 1);
+		setenv("RAFFLE_ID", r->id, 1);
+		snprintf(num, sizeof num, "%llu", (unsigned long long)r->seq);
+		setenv("RAFFLE_SEQ", num, 1);
+	}
+	execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+	_exit(127);
+}
+
+void
+ui_hooks(struct ui *ui)
+{
+	const struct ev_result	*r;
+	size_t			 count = 1;
+	pid_t			 pid;
+	int			 st;
+
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+		if ((!WIFEXITED(st) || WEXITSTATUS(st) != 0) &&
+		    !ui->hook_failed++)
+			snprintf(ui->notice, sizeof ui->notice, W_HOOK_FAILED,
+			    ui->o->on_reveal != NULL ? ui->o->on_reveal :
+			    ui->o->on_roll, WIFEXITED(st) ? W_HOOK_EXIT :
+			    W_HOOK_SIGNAL, WIFEXITED(st) ? WEXITSTATUS(st) :
+			    WTERMSIG(st));
+	if ((ui->view != VIEW_SHOW && ui->view != VIEW_BATCH) ||
+	    !ui->have_shown || ui->shown >= ui->s->ev.nresults)
+		return;
+	r = &ui->s->ev.results[ui->shown];
+	if (ui->view == VIEW_BATCH)
+		count = ui->batch_n;
+	if (ui->hooked_start != ui->show_start) {
+		ui->hooked_start = ui->show_start;
+		ui->hooked_reveal = 0;
+		hook_run(ui, ui->o->on_roll, "roll", r, count);
+	}
+	if (!ui->hooked_reveal && (ui->view == VIEW_SHOW ?
+	    !reveal_rolling(ui) : batch_deadline(ui) < 0)) {
+		ui->hooked_reveal = 1;
+		hook_run(ui, ui->o->on_reveal, "reveal", r, count);
+	}
+}
+#define W_WITH_SHOW	_("%s · %s")		/* Ana Lee · Table 4 */
+
+const char *
+ui_shown_with(const struct ui *ui, const struct ev_result *r)
+{
+	return r->entry >= 0 ? roster_show(ui->s->roster, (size_t)r->entry) :
+	    "";
+}
+
+const char *
+ui_winner(const struct ui *ui, const struct ev_result *r, char *buf,
+    size_t size)
+{
+	const char	*show = ui_shown_with(ui, r);
+
+	if (*show == '\0')
+		return r->name;
+	snprintf(buf, size, W_WITH_SHOW, r->name, show);
+	return buf;
+}
+
+void
+ui_marks(struct ui *ui)
+{
+	if (ui->s->rehearsal)
+		ui_put(ui, 0, 1, ROLE_ERROR, W_REHEARSAL, (size_t)ui->cols - 2);
 }
 
 void

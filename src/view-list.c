@@ -15,13 +15,13 @@
 #include "ui.h"
 
 /* Every word this view shows. */
-#define W_TITLE		"Winners"
-#define W_NONE		"No draws yet"
+#define W_TITLE		_("Winners")
+#define W_NONE		_("No draws yet")
 #define W_STANDS	"%4u  %s"
-#define W_IN_PLACE	"%4u  %s, in place of %s"
-#define W_PAGE		"page %zu of %zu"
-#define W_CHECK		"Check code #%llu %.8s: photograph it to check these " \
-			"results later"
+#define W_IN_PLACE	_("%4u  %s, in place of %s")
+#define W_PAGE		_("page %zu of %zu")
+#define W_CHECK		_("Check code #%llu %.8s: photograph it to check these " \
+			"results later")
 
 /* A line of the list: a prize's heading, or a winner. */
 struct line {
@@ -84,10 +84,12 @@ list_lines(struct event *ev, const uint32_t *units, size_t *n)
 }
 
 static void
-line_text(struct event *ev, const uint32_t *units, const struct line *l,
+line_text(const struct ui *ui, const uint32_t *units, const struct line *l,
     char *buf, size_t size)
 {
+	struct event		*ev = &ui->s->ev;
 	const struct ev_result	*r, *was;
+	char			 who[512];
 
 	if (l->result < 0) {
 		snprintf(buf, size, "%s", ev->prizes[l->prize].name);
@@ -96,10 +98,11 @@ line_text(struct event *ev, const uint32_t *units, const struct line *l,
 	r = &ev->results[l->result];
 	was = r->replaces ? event_result(ev, r->replaces) : NULL;
 	if (was != NULL)
-		snprintf(buf, size, W_IN_PLACE, units[l->result], r->name,
-		    was->name);
+		snprintf(buf, size, W_IN_PLACE, units[l->result],
+		    ui_winner(ui, r, who, sizeof who), was->name);
 	else
-		snprintf(buf, size, W_STANDS, units[l->result], r->name);
+		snprintf(buf, size, W_STANDS, units[l->result],
+		    ui_winner(ui, r, who, sizeof who));
 }
 
 /*
@@ -110,16 +113,16 @@ line_text(struct event *ev, const uint32_t *units, const struct line *l,
  * ends a column.
  */
 static size_t *
-list_slots(struct event *ev, const uint32_t *units, const struct line *lines,
-    size_t n, size_t rows, size_t width, size_t *cols, size_t *colw,
-    size_t *pages)
+list_slots(const struct ui *ui, const uint32_t *units,
+    const struct line *lines, size_t n, size_t rows, size_t width,
+    size_t *cols, size_t *colw, size_t *pages)
 {
 	size_t	*slot, i, s = 0, w;
 	char	 buf[1024];
 
 	*colw = 20;
 	for (i = 0; i < n && i < 5000; i++) {
-		line_text(ev, units, &lines[i], buf, sizeof buf);
+		line_text(ui, units, &lines[i], buf, sizeof buf);
 		if ((w = text_width(buf, strlen(buf)) + 4) > *colw)
 			*colw = w;
 	}
@@ -157,7 +160,7 @@ list_paint(struct ui *ui)
 	event_units(ev, units);
 	lines = list_lines(ev, units, &n);
 	rows = (size_t)ui->rows - 7;
-	slot = list_slots(ev, units, lines, n, rows, (size_t)ui->cols - 4,
+	slot = list_slots(ui, units, lines, n, rows, (size_t)ui->cols - 4,
 	    &cols, &colw, &pages);
 	if (ui->top >= pages)
 		ui->top = pages - 1;
@@ -173,7 +176,7 @@ list_paint(struct ui *ui)
 		if (slot[i] / per != ui->top)
 			continue;
 		s = slot[i] % per;
-		line_text(ev, units, &lines[i], buf, sizeof buf);
+		line_text(ui, units, &lines[i], buf, sizeof buf);
 		ui_put(ui, 3 + (int)(s % rows), x0 + (int)((s / rows) * colw),
 		    lines[i].result < 0 ? ROLE_PRIZE : ROLE_NORMAL, buf,
 		    colw - 2);

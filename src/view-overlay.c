@@ -9,38 +9,37 @@
 #include "ui.h"
 
 static const char *const help[] = {
-	"Space, Enter,  draw the next winner (a held key draws once:",
-	"PgDn, Right    let go, then press again); while names roll,",
-	"               Space lands them at once",
-	"n              the winner shown or selected is not here: asks,",
-	"               then on y draws again for the same prize",
-	"b, .           draw many of this prize at once: asks, then y",
-	"arrows         select a winner in a batch",
-	"PgUp, PgDn,    turn the pages of a batch or the winners; on a",
-	"Home, End      batch's last page Space or PgDn goes on: the",
-	"               next batch (asks) or the next prize",
-	"w              every prize's winners (w again: back)",
-	"Esc            back to the start screen",
-	"?              this help (Esc or ? closes it)",
-	"q              quit (asks first)",
+	N_("Space, Enter,  draw the next winner (a held key draws once:"),
+	N_("PgDn, Right    let go, then press again); while names roll,"),
+	N_("               Space lands them at once"),
+	N_("n              the winner shown or selected is not here: asks,"),
+	N_("               then on y draws again for the same prize"),
+	N_("b, .           draw many of this prize at once: asks, then y"),
+	N_("arrows         select a winner in a batch"),
+	N_("PgUp, PgDn,    turn the pages of a batch or the winners; on a"),
+	N_("Home, End      batch's last page Space or PgDn goes on: the"),
+	N_("               next batch (asks) or the next prize"),
+	N_("w              every prize's winners (w again: back)"),
+	N_("Esc            back to the start screen"),
+	N_("?              this help (Esc or ? closes it)"),
+	N_("q              quit (asks first)"),
 	NULL
 };
 
 /* Every word of the questions. */
-#define W_QUIT_TITLE	"Quit raffle?"
-#define W_QUIT		"Press y to quit, any other key to stay."
-#define W_GONE_TITLE	"Not here?"
-#define W_GONE		"%s is not here: forfeit and draw again for %s?"
-#define W_BATCH_TITLE	"Draw a batch?"
-#define W_BATCH		"Draw %zu %s of %s at once?"
-#define W_WINNER	"winner"
-#define W_WINNERS	"winners"
-#define W_YES_NO	"Press y for yes, any other key for no."
-#define W_ERROR_TITLE	"The log could not be written"
-#define W_ERROR		"Nothing was awarded. Press q to quit."
-#define W_KEYS		"Keys"
-#define W_ENLARGE	"Enlarge the window"
-#define W_ENLARGE_TO	"to %dx%d (now %dx%d)"
+#define W_QUIT_TITLE	_("Quit raffle?")
+#define W_QUIT		_("Press y to quit, any other key to stay.")
+#define W_GONE_TITLE	_("Not here?")
+#define W_GONE		_("%s is not here: forfeit and draw again for %s?")
+#define W_BATCH_TITLE	_("Draw a batch?")
+#define W_BATCH(n)	ngettext("Draw %zu winner of %s at once?", \
+			    "Draw %zu winners of %s at once?", n)
+#define W_YES_NO	_("Press y for yes, any other key for no.")
+#define W_ERROR_TITLE	_("The log could not be written")
+#define W_ERROR		_("Nothing was awarded. Press q to quit.")
+#define W_KEYS		_("Keys")
+#define W_ENLARGE	_("Enlarge the window")
+#define W_ENLARGE_TO	_("to %dx%d (now %dx%d)")
 
 /* A box of lines, centred; the lines are cut to the screen. */
 static void
@@ -111,8 +110,7 @@ ask_paint(struct ui *ui)
 		snprintf(msg, sizeof msg, W_GONE, r->name,
 		    ev->prizes[r->prize].name);
 	} else
-		snprintf(msg, sizeof msg, W_BATCH, ui->ask_count,
-		    ui->ask_count == 1 ? W_WINNER : W_WINNERS,
+		snprintf(msg, sizeof msg, W_BATCH(ui->ask_count), ui->ask_count,
 		    ev->prizes[ui->ask_prize].name);
 	n = wrap_words(msg, lines, 12, ui->cols > 70 ? 60 :
 	    (size_t)ui->cols - 8);
@@ -126,14 +124,17 @@ ask_paint(struct ui *ui)
 void
 overlay_paint(struct ui *ui)
 {
-	static const char *const quit[] = { W_QUIT, NULL };
+	const char	*quit[] = { W_QUIT, NULL };
 	char		 msg[1400];
-	const char	*lines[16];
+	const char	*lines[24];
 	size_t		 n, width;
 
 	switch (ui->overlay) {
 	case OVERLAY_HELP:
-		box_lines(ui, W_KEYS, help, ROLE_NORMAL);
+		for (n = 0; help[n] != NULL; n++)
+			lines[n] = _(help[n]);
+		lines[n] = NULL;
+		box_lines(ui, W_KEYS, lines, ROLE_NORMAL);
 		break;
 	case OVERLAY_QUIT:
 		box_lines(ui, W_QUIT_TITLE, quit, ROLE_NORMAL);

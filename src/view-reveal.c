@@ -21,13 +21,13 @@
 #include "ui.h"
 
 /* Every word this view shows. */
-#define W_DRAWING	"Now drawing"
-#define W_PRIZE_UNIT	"%s, %u of %u"		/* Mug, 2 of 5 */
-#define W_WINNER	"Winner"
-#define W_IN_PLACE	"in place of %s, who is not here"
-#define W_ALL_DRAWN	"Every prize has been drawn"
-#define W_NOBODY	"Nobody eligible is left for %s"
-#define W_NOBODY_GROUP	"Nobody eligible is left for %s (%s)"
+#define W_DRAWING	_("Now drawing")
+#define W_PRIZE_UNIT	_("%s, %u of %u")		/* Mug, 2 of 5 */
+#define W_WINNER	_("Winner")
+#define W_IN_PLACE	_("in place of %s, who is not here")
+#define W_ALL_DRAWN	_("Every prize has been drawn")
+#define W_NOBODY	_("Nobody eligible is left for %s")
+#define W_NOBODY_GROUP	_("Nobody eligible is left for %s (%s)")
 
 enum phase {
 	PHASE_CARD,
@@ -88,9 +88,8 @@ prize_line(const struct ui *ui, size_t i, char *buf, size_t size)
 		snprintf(buf, size, "%s", p->name);
 }
 
-/* Start showing result i: its card, its reel, or its reveal at once. */
-static void
-show(struct ui *ui, size_t i)
+void
+reveal_show(struct ui *ui, size_t i)
 {
 	struct ev_result	*r = &ui->s->ev.results[i];
 	uint32_t		*units;
@@ -159,7 +158,7 @@ reveal_draw_one(struct ui *ui)
 		say_stop(ui, &stop);
 		return;
 	}
-	show(ui, ui->s->ev.nresults - 1);
+	reveal_show(ui, ui->s->ev.nresults - 1);
 }
 
 void
@@ -196,7 +195,7 @@ reveal_forfeit(struct ui *ui, size_t i)
 		ui->view = VIEW_START;
 		return 0;
 	}
-	show(ui, ui->s->ev.nresults - 1);
+	reveal_show(ui, ui->s->ev.nresults - 1);
 	return 1;
 }
 
@@ -408,7 +407,9 @@ paint_reveal(struct ui *ui)
 	struct bigtext		 bt;
 	char			 line[1024];
 	int			 tall = ui->rows >= 30, banner = tall ? 3 : 1;
-	int			 below = r->replaces ? 2 : 1, y, room, i, top;
+	const char		*show = ui_shown_with(ui, r);
+	int			 below = 1 + (r->replaces != 0) + (*show != '\0');
+	int			 y, room, i, top;
 	int			 from;
 
 	for (i = 0; i < banner; i++)
@@ -434,6 +435,8 @@ paint_reveal(struct ui *ui)
 		top = y;
 		ui_center(ui, y, ROLE_WINNER, r->name);
 	}
+	if (*show != '\0')
+		ui_center(ui, ++y, ROLE_PRIZE, show);
 	if (r->replaces) {
 		const struct ev_result	*was = event_result(&ui->s->ev,
 					    r->replaces);

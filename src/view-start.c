@@ -9,21 +9,20 @@
 #include "ui.h"
 
 /* Every word this view shows. */
-#define W_IN_DRAW	"%zu %s, %llu %s in the draw"
-#define W_PERSON	"person"
-#define W_PEOPLE	"people"
-#define W_TICKET	"ticket"
-#define W_TICKETS	"tickets"
-#define W_PRIZES	"Prizes"
-#define W_LEFT		"left"
-#define W_LEFT_OF	"%u of %u"
-#define W_NEXT		"Next prize"
-#define W_FINGERPRINT	"Draw fingerprint, photograph this:  %.8s %.8s"
-#define W_LAST		"Last winner: %s, %s"
-#define W_LAST_GONE	"Last: %s, %s, not here"
-#define W_PRESS		"Press Space to draw"
-#define W_NOBODY	"Nobody eligible is left for %s"
-#define W_ALL_DRAWN	"Every prize has been drawn"
+#define W_IN_DRAW	_("%s, %s in the draw")	/* 36 people, 46 tickets */
+#define W_PEOPLE(n)	ngettext("%zu person", "%zu people", n)
+#define W_TICKETS(n)	ngettext("%llu ticket", "%llu tickets", n)
+#define W_PRIZES	_("Prizes")
+#define W_LEFT		_("left")
+#define W_LEFT_OF	_("%u of %u")
+#define W_NEXT		_("Next prize")
+#define W_FINGERPRINT	_("Draw fingerprint, photograph this:  %.8s %.8s")
+#define W_WITNESS	_("Witness: %s")
+#define W_LAST		_("Last winner: %s, %s")
+#define W_LAST_GONE	_("Last: %s, %s, not here")
+#define W_PRESS		_("Press Space to draw")
+#define W_NOBODY	_("Nobody eligible is left for %s")
+#define W_ALL_DRAWN	_("Every prize has been drawn")
 
 /* The prize table, a window of it around the next prize if it is long. */
 static int
@@ -112,7 +111,7 @@ start_paint(struct ui *ui)
 {
 	struct session	*s = ui->s;
 	struct event	*ev = &s->ev;
-	char		 line[1024], hex[65];
+	char		 line[1024], hex[65], who[64], what[64];
 	size_t		 people, shown_prizes;
 	uint64_t	 tickets;
 	long		 next, blocked;
@@ -127,7 +126,9 @@ start_paint(struct ui *ui)
 	 * (less a blank row under it), and the whole is centred.
 	 */
 	shown_prizes = ev->generic ? 0 : ev->ntable + 1;
-	body = 2 + (int)shown_prizes + 1 + (s->seq != 0 && s->step == 0) + last;
+	body = 2 + (int)shown_prizes + 1 + (s->seq != 0 && s->step == 0) +
+	    (s->seq != 0 && s->step == 0 && s->witness != NULL &&
+	    s->witness[0] != '\0') + last;
 	room = bottom - 2 - body - 1;
 	if (room < 0) {
 		shown_prizes = shown_prizes > (size_t)-room ?
@@ -144,9 +145,10 @@ start_paint(struct ui *ui)
 	if (head > 0)
 		y += start_headline(ui, y, room, next, 0) + 1;
 	event_in_draw(ev, -1, &people, &tickets);
-	snprintf(line, sizeof line, W_IN_DRAW, people, people == 1 ?
-	    W_PERSON : W_PEOPLE, (unsigned long long)tickets, tickets == 1 ?
-	    W_TICKET : W_TICKETS);
+	snprintf(who, sizeof who, W_PEOPLE(people), people);
+	snprintf(what, sizeof what, W_TICKETS(tickets),
+	    (unsigned long long)tickets);
+	snprintf(line, sizeof line, W_IN_DRAW, who, what);
 	ui_center(ui, y, ROLE_NORMAL, line);
 	y += 2;
 	if (!ev->generic)
@@ -156,6 +158,10 @@ start_paint(struct ui *ui)
 		hex_encode(hex, s->commit, 32);
 		snprintf(line, sizeof line, W_FINGERPRINT, hex, hex + 8);
 		ui_center(ui, y++, ROLE_NORMAL, line);
+		if (s->witness != NULL && s->witness[0] != '\0') {
+			snprintf(line, sizeof line, W_WITNESS, s->witness);
+			ui_center(ui, y++, ROLE_NORMAL, line);
+		}
 	}
 	if (last) {
 		const struct ev_result	*r = &ev->results[ui->shown];
@@ -166,6 +172,8 @@ start_paint(struct ui *ui)
 	}
 	if (ui->notice[0] != '\0')
 		ui_center(ui, bottom, ROLE_PRIZE, ui->notice);
+	else if (next >= 0 && ui->o->follow)
+		;	/* the audience's screen says nothing meant for the emcee */
 	else if (next >= 0)
 		ui_center(ui, bottom, ROLE_TITLE, W_PRESS);
 	else if (blocked >= 0) {

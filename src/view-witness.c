@@ -3,13 +3,23 @@
  * commitment, and then gives the witness: words called out, dice rolled, a
  * lottery number read from a phone. What is typed here is recorded in its
  * own record after the commitment, so nothing in this run could have
- * chosen the commitment knowing it.
+ * chosen the commitment knowing it. The audience's screen shows the same
+ * commitment, and waits for the witness the emcee types.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "text.h"
 #include "ui.h"
+
+/* Every word this view shows. */
+#define W_BEFORE	_("Before the first draw")
+#define W_FINGERPRINT	_("Draw fingerprint, photograph this:")
+#define W_ASK		_("Now the witness: words from the room, dice, a " \
+			    "lottery number")
+#define W_HOW		_("Type it and press Enter (Enter alone: no witness)")
+#define W_WAIT		_("Now the witness: words from the room, dice, a " \
+			    "lottery number, given to the emcee")
 
 void
 witness_paint(struct ui *ui)
@@ -20,9 +30,9 @@ witness_paint(struct ui *ui)
 
 	if (y < 1)
 		y = 1;
-	ui_center(ui, y, ROLE_TITLE, "Before the first draw");
+	ui_center(ui, y, ROLE_TITLE, W_BEFORE);
 	y += 2;
-	ui_center(ui, y++, ROLE_NORMAL, "Draw fingerprint (photograph this):");
+	ui_center(ui, y++, ROLE_NORMAL, W_FINGERPRINT);
 	hex_encode(hex, ui->s->commit, 32);
 	snprintf(line, sizeof line, "%.8s %.8s %.8s %.8s", hex, hex + 8,
 	    hex + 16, hex + 24);
@@ -31,8 +41,12 @@ witness_paint(struct ui *ui)
 	    hex + 48, hex + 56);
 	ui_center(ui, y++, ROLE_PRIZE, line);
 	y++;
-	ui_center(ui, y++, ROLE_NORMAL, "Now the witness: words from the "
-	    "room, dice, a lottery number");
+	if (ui->o->follow) {
+		ui_center(ui, y, ROLE_NORMAL, W_WAIT);
+		ui_head(ui);
+		return;
+	}
+	ui_center(ui, y++, ROLE_NORMAL, W_ASK);
 	/* The end of what is typed, when it is wider than the screen. */
 	while (text_width(ui->witness + off, ui->witness_len - off) + 1 > max &&
 	    off < ui->witness_len) {
@@ -46,8 +60,7 @@ witness_paint(struct ui *ui)
 	ui_put(ui, ++y, (int)layout_center(w, (size_t)ui->cols), ROLE_WINNER,
 	    shown, max);
 	y += 2;
-	ui_center(ui, y, ROLE_DIM, "Type it and press Enter (Enter alone: no "
-	    "witness)");
+	ui_center(ui, y, ROLE_DIM, W_HOW);
 	ui_head(ui);
 }
 
