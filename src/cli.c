@@ -283,50 +283,36 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 	return cli_flush();
 }
 
-/* The screen: a writing session the emcee drives with keys. */
+/*
+ * The screen: a writing session the emcee drives with keys, or (--follow)
+ * one that watches the log another raffle writes, for the audience.
+ */
 static int
 cli_screen(struct cli *c, struct roster *r, const struct prizes *p)
 {
 	struct session		s;
 	struct fault		f;
 	char			why[256];
-	int			status;
+	int			status, rc;
 
 	if (!screen_available(why, sizeof why)) {
 		warn_msg(_("no terminal for the screen (%s); to draw without it "
 		    "use --draw N or --draw all"), why);
 		return EXIT_USAGE;
 	}
-	if (cli_open(c, &s, r, p, &f) != 0 || check_witness(c, &s, &f) != 0 ||
-	    (c->witness != NULL && session_witness(&s, c->witness, &f) != 0)) {
+	if (c->mode == MODE_FOLLOW) {
+		c->screen.follow = 1;
+		rc = session_watch(&s, r, p, c->log, &f) != 0 ||
+		    session_watch_read(&s, &f) < 0;
+	} else
+		rc = cli_open(c, &s, r, p, &f) != 0 ||
+		    check_witness(c, &s, &f) != 0 || (c->witness != NULL &&
+		    session_witness(&s, c->witness, &f) != 0);
+	if (rc) {
 		session_close(&s);
 		return cli_fail(&f);
 	}
-	/* The screen begins the session once its first frame is up. */
-	status = screen_run(&s, &c->screen);
-	session_close(&s);
-	return status;
-}
-
-/* --follow: the audience's screen, watching the log another raffle writes. */
-static int
-cli_follow(struct cli *c, struct roster *r, const struct prizes *p)
-{
-	struct session	s;
-	struct fault	f;
-	char		why[256];
-	int		status;
-
-	if (!screen_available(why, sizeof why)) {
-		warn_msg(_("no terminal for the screen (%s)"), why);
-		return EXIT_USAGE;
-	}
-	c->screen.follow = 1;
-	if (session_watch(&s, r, p, c->log, &f) != 0 ||
-	    session_watch_read(&s, &f) < 0) {
-		session_close(&s);
-		return cli_fail(&f);
-	}
+	/* A new session is begun once the screen's first frame is up. */
 	status = screen_run(&s, &c->screen);
 	session_close(&s);
 	return status;
@@ -569,7 +555,7 @@ cli_run(struct cli *c)
 		status = cli_commit_card(c, &rosters[0], p);
 		break;
 	case MODE_FOLLOW:
-		status = cli_follow(c, &rosters[0], p);
+		status = cli_screen(c, &rosters[0], p);
 		break;
 	case MODE_VERIFY:
 		status = cli_verify(c, rosters, prizes);
