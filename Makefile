@@ -6,6 +6,7 @@
 # make bench        speed and memory against the peers, as ratios
 # make sanitize     the whole suite on an ASan/UBSan build
 # make valgrind     the CLI tests under valgrind
+# make pot          src/po/raffle.pot from the sources (xgettext)
 # make lint         cppcheck and clang-tidy
 # make fuzz         libFuzzer on the readers (FUZZ_SECONDS each, default 60)
 # make install      PREFIX=/usr/local, MANPREFIX=$(PREFIX)/share/man
@@ -60,10 +61,26 @@ FACES = $(B)/src/main.o $(B)/src/cli.o $(SCREEN)
 UNIT = $(UNIT_NAMES:%=$(B)/tests/unit/test_%) \
 	$(FUZZ_NAMES:%=$(B)/tests/fuzz/regress_%)
 
-all: $(BIN)
+# The translations: src/po/LANG.po, built into $(B)/locale, installed
+# into $(PREFIX)/share/locale; make run and make test use the built ones.
+LINGUAS = zh_CN zh_TW ja de fr es
+MO = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/raffle.mo)
+
+all: $(BIN) $(MO)
+
+$(B)/locale/%/LC_MESSAGES/raffle.mo: src/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+pot:
+	xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	    --from-code=UTF-8 --add-comments=TRANSLATORS: --package-name=raffle \
+	    --package-version=$$(sed -n 's/.*RAFFLE_VERSION "\(.*\)"/\1/p' src/util.h) \
+	    --msgid-bugs-address= --sort-by-file -o src/po/raffle.pot src/*.c
 
 # What building needs; what running and testing need besides.
-BUILD_DEPS = gcc make pkg-config libncurses-dev libsodium-dev libcsv-dev
+BUILD_DEPS = gcc make pkg-config libncurses-dev libsodium-dev libcsv-dev \
+	gettext
 RUN_DEPS = unifont
 TEST_DEPS = $(BUILD_DEPS) $(RUN_DEPS) libcmocka-dev tmux strace python3 \
 	locales gettext
@@ -96,17 +113,17 @@ test:
 	@tests/install-deps $(TEST_DEPS)
 	@$(MAKE) --no-print-directory test-now
 
-test-now: $(BIN) $(UNIT)
+test-now: $(BIN) $(MO) $(UNIT)
 	@RAFFLE="$(abspath $(BIN))" REF_VERIFY="$(abspath src/raffle-verify.py)" \
-	    tests/run $(UNIT)
+	    TEXTDOMAINDIR="$(abspath $(B)/locale)" tests/run $(UNIT)
 
 # The screen on the sample data, with a fresh demonstration log each time.
 run:
 	@tests/install-deps $(BUILD_DEPS) $(RUN_DEPS)
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(MO)
 	@mkdir -p tests/out
 	@rm -f tests/out/demo.log tests/out/demo.log.*
-	./$(BIN) -i data/roster.csv -p data/prizes.csv --weight-column tickets \
+	TEXTDOMAINDIR="$(abspath $(B)/locale)" ./$(BIN) -i data/roster.csv -p data/prizes.csv --weight-column tickets \
 	    --group-column team -l tests/out/demo.log --title "Spring Meetup"
 
 bench:
@@ -154,7 +171,7 @@ fuzz:
 	@tests/install-deps $(BUILD_DEPS) clang libclang-rt-14-dev
 	@CORE_NAMES="$(CORE_NAMES)" tests/fuzz/run
 
-install: $(BIN)
+install: $(BIN) $(MO)
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man5
 	cp -f $(BIN) $(DESTDIR)$(PREFIX)/bin/raffle
@@ -166,16 +183,24 @@ install: $(BIN)
 	mkdir -p $(DESTDIR)$(PREFIX)/share/raffle
 	cp -f src/raffle-verify.py $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
 	chmod 755 $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
+	for l in $(LINGUAS); do \
+		mkdir -p $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		cp -f $(B)/locale/$$l/LC_MESSAGES/raffle.mo \
+		    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/raffle.mo && \
+		chmod 644 $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/raffle.mo \
+		    || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/raffle $(DESTDIR)$(MANPREFIX)/man1/raffle.1 \
 	    $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5 \
-	    $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
+	    $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py \
+	    $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES/raffle.mo)
 
 clean:
 	rm -rf raffle build tests/out
 
-.PHONY: all test test-now run bench picture sanitize valgrind lint fuzz \
+.PHONY: all test test-now run bench picture sanitize valgrind lint fuzz pot \
 	install uninstall clean
 .SECONDARY:
 
