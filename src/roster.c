@@ -364,6 +364,8 @@ roster_row(void *arg, const struct csvin_row *row, struct fault *f)
 	l->keys[r->n] = (hash_bytes(r->pool + e->key, strlen(r->pool +
 	    e->key)) >> 32) << 32 | r->n;
 	e->weight = (uint32_t)weight;
+	r->tickets += weight;
+	r->eligible += weight > 0;
 	e->line = (uint32_t)row->line;
 	e->group = 0;
 	/* The empty string ends the pool's first name: offset of its NUL. */
@@ -475,8 +477,12 @@ roster_dedup(struct roster *r, uint64_t *keys)
 		if (first[i] != i && ++r->duplicates <= WARN_MAX)
 			say_repeat(r, i, first[i]);
 	for (i = 0, out = 0; i < r->n; i++)
-		if (first[i] == i)
+		if (first[i] == i) {
 			r->entries[out++] = r->entries[i];
+		} else {
+			r->tickets -= r->entries[i].weight;
+			r->eligible -= r->entries[i].weight > 0;
+		}
 	if (r->duplicates > WARN_MAX)
 		warn_msg(_("%s: %lu more repeated ids counted once"), r->file,
 		    r->duplicates - WARN_MAX);
@@ -489,7 +495,6 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 {
 	struct loader		l;
 	struct csvin_result	res;
-	size_t			i;
 
 	memset(r, 0, sizeof *r);
 	r->file = csvin_display_name(o->csv.path);
@@ -506,10 +511,6 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 		    r->file, l.warned_skip - WARN_MAX);
 	roster_dedup(r, l.keys);
 	free(l.keys);
-	for (i = 0; i < r->n; i++) {
-		r->tickets += r->entries[i].weight;
-		r->eligible += r->entries[i].weight > 0;
-	}
 	memcpy(r->fingerprint, res.fingerprint, sizeof r->fingerprint);
 	r->delimiter = res.delimiter;
 	if (r->n > 0)
