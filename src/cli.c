@@ -489,8 +489,8 @@ cli_verify(struct cli *c, struct roster *rosters, struct prizes *prizes)
 	size_t			 i;
 	int			 status;
 
-	rp = xcalloc(c->nrosters + 1, sizeof *rp);
-	pp = xcalloc(c->nprizes + 1, sizeof *pp);
+	rp = xcalloc(c->nrosters + 1, sizeof(const struct roster *));
+	pp = xcalloc(c->nprizes + 1, sizeof(const struct prizes *));
 	for (i = 0; i < c->nrosters; i++)
 		rp[i] = &rosters[i];
 	for (i = 0; i < c->nprizes; i++)

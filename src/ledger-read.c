@@ -283,7 +283,7 @@ scan_step(struct ledger_scan *sc, const struct record *r)
 	if (step != s->draws + 1)
 		return bad(sc, _("step %llu where step %llu was due"),
 		    (unsigned long long)step,
-		    (unsigned long long)(s->draws + 1));
+		    (unsigned long long)s->draws + 1);
 	if (step > s->steps)
 		return bad(sc, _("step %llu is past the session's %llu"),
 		    (unsigned long long)step, (unsigned long long)s->steps);

@@ -73,8 +73,13 @@ has_upper(const char *s)
 static void
 ascii_lower(char *out, const char *s)
 {
-	for (; *s != '\0'; s++)
-		*out++ = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+	for (; *s != '\0'; s++) {
+		char	c = *s;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		*out++ = c;
+	}
 	*out = '\0';
 }
 

@@ -92,9 +92,9 @@ key_path(const struct session *s)
 static int
 key_load(struct session *s, const unsigned char commit[32], uint64_t steps)
 {
-	char		*path = key_path(s), buf[512], chex[65], xhex[65];
+	char		*path = key_path(s), buf[512], chex[65], xhex[65], nstr[21];
 	unsigned char	 x[32], c[32];
-	unsigned long long n = 0;
+	uint64_t	 n = 0;
 	ssize_t		 len;
 	int		 fd, rc = -1;
 
@@ -107,9 +107,10 @@ key_load(struct session *s, const unsigned char commit[32], uint64_t steps)
 	if (len <= 0)
 		return -1;
 	buf[len] = '\0';
-	if (sscanf(buf, "raffle-secret\t2\t%64[0-9a-f]\t%llu\t%64[0-9a-f]\n",
-	    chex, &n, xhex) != 3 || hex_decode(c, 32, chex) != 0 ||
-	    hex_decode(x, 32, xhex) != 0 || n != steps ||
+	if (sscanf(buf, "raffle-secret\t2\t%64[0-9a-f]\t%20[0-9]\t%64[0-9a-f]\n",
+	    chex, nstr, xhex) != 3 || hex_decode(c, 32, chex) != 0 ||
+	    hex_decode(x, 32, xhex) != 0 || parse_u64(nstr, UINT64_MAX, &n) != 0 ||
+	    n != steps ||
 	    memcmp(c, commit, 32) != 0)
 		goto out;
 	s->chain = rng_chain_new(x, steps);
@@ -672,7 +673,7 @@ session_watch_read(struct session *s, struct fault *f)
 		free(s->witness);
 		s->witness = NULL;
 		memset(s->commit, 0, sizeof s->commit);
-		if ((rc = ledger_follow_read(s->follow, watch_record, s, f)) < 0)
+		if (ledger_follow_read(s->follow, watch_record, s, f) < 0)
 			return -1;
 		rc = 1;
 	}

@@ -78,10 +78,9 @@ ui_hooks(struct ui *ui)
 {
 	const struct ev_result	*r;
 	size_t			 count = 1;
-	pid_t			 pid;
 	int			 st;
 
-	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+	while (waitpid(-1, &st, WNOHANG) > 0)
 		if ((!WIFEXITED(st) || WEXITSTATUS(st) != 0) &&
 		    !ui->hook_failed++)
 			snprintf(ui->notice, sizeof ui->notice, W_HOOK_FAILED,
