@@ -147,18 +147,21 @@ sanitize:
 	$(MAKE) B=build/sanitize BIN=build/sanitize/raffle CC=clang \
 	    CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/sanitize/raffle \
 	    $(subst $(B)/,build/sanitize/,$(UNIT))
+	@$(MAKE) --no-print-directory $(MO)
 	@rm -rf build/sanitize/reports && mkdir -p build/sanitize/reports
 	@SAN=build/sanitize/reports tests/sanitize-env \
 	    env RAFFLE="$(abspath build/sanitize/raffle)" \
+	    TEXTDOMAINDIR="$(abspath $(B)/locale)" \
 	    tests/run $(subst $(B)/,build/sanitize/,$(UNIT))
 	@tests/sanitize-reports build/sanitize/reports
 
 # The CLI tests once more, every run of raffle under valgrind.
 valgrind:
 	@tests/install-deps $(TEST_DEPS) valgrind
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(MO)
 	@rm -rf build/valgrind && mkdir -p build/valgrind
 	@VALGRIND_LOGS="$(abspath build/valgrind)" \
+	    TEXTDOMAINDIR="$(abspath $(B)/locale)" \
 	    RAFFLE="$(abspath tests/valgrind-raffle)" \
 	    RAFFLE_REAL="$(abspath $(BIN))" TESTS="$$(cd tests && ls cli/*.sh)" \
 	    tests/run

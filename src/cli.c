@@ -203,11 +203,13 @@ check_witness(const struct cli *c, const struct session *s, struct fault *f)
 		    "--commit, publish the commitment, then draw with "
 		    "--witness"));
 	if (!session_needs_witness(s))
-		return fault_set(f, EXIT_USAGE, _("%s: session %llu has its "
-		    "witness already (record %llu)%s; a witness cannot be "
-		    "changed"), s->led.path, (unsigned long long)s->seq,
-		    (unsigned long long)s->witness_seq, s->step > 0 ?
-		    " and has drawn" : "");
+		return fault_set(f, EXIT_USAGE, s->step > 0 ?
+		    _("%s: session %llu has its witness already (record %llu) "
+		    "and has drawn; a witness cannot be changed") :
+		    _("%s: session %llu has its witness already (record %llu); "
+		    "a witness cannot be changed"), s->led.path,
+		    (unsigned long long)s->seq,
+		    (unsigned long long)s->witness_seq);
 	return 0;
 }
 

@@ -318,8 +318,8 @@ main(int argc, char **argv)
 		case OPT_WITNESS:
 			if (utf8_invalid_at(optarg, strlen(optarg)) !=
 			    strlen(optarg))
-				usage_error(_("--witness: the text is not UTF-8%s"),
-				    "");
+				usage_error("%s",
+				    _("--witness: the text is not UTF-8"));
 			c.witness = optarg;
 			break;
 		case OPT_PRINT:
@@ -354,7 +354,8 @@ main(int argc, char **argv)
 		case OPT_TITLE:
 			if (utf8_invalid_at(optarg, strlen(optarg)) !=
 			    strlen(optarg))
-				usage_error(_("--title: the text is not UTF-8%s"), "");
+				usage_error("%s",
+				    _("--title: the text is not UTF-8"));
 			c.screen.title = optarg;
 			break;
 		case OPT_SPIN:
@@ -417,29 +418,29 @@ main(int argc, char **argv)
 		c.log = rehearsal_log;
 	}
 	if (c.expect_head != NULL && c.mode != MODE_VERIFY)
-		usage_error(_("--expect-head goes with --verify%s"), "");
+		usage_error("%s", _("--expect-head goes with --verify"));
 	if (c.expect_commit != NULL && c.mode != MODE_VERIFY)
-		usage_error(_("--expect-commit goes with --verify%s"), "");
+		usage_error("%s", _("--expect-commit goes with --verify"));
 	if ((c.nrosters > 1 || c.nprizes > 1) && c.mode != MODE_VERIFY)
 		usage_error(_("%s is given twice; only --verify takes several, one "
 		    "for each version"), c.nrosters > 1 ? "-i" : "-p");
 	if (c.screen.console && c.mode != MODE_NONE)
-		usage_error("--console is a layout of the screen; give no mode "
-		    "with it%s", "");
+		usage_error("%s", _("--console is a layout of the screen; give "
+		    "no mode with it"));
 	if (c.mode == MODE_FOLLOW && (c.witness != NULL || c.repeat))
-		usage_error("--follow only watches: %s is for the raffle that "
-		    "draws", c.witness != NULL ? "--witness" : "--allow-repeat");
+		usage_error(_("--follow only watches: %s is for the raffle that "
+		    "draws"), c.witness != NULL ? "--witness" : "--allow-repeat");
 	if (c.witness != NULL && c.mode == MODE_COMMIT)
-		usage_error(_("--witness comes after the commitment: commit, "
+		usage_error("%s", _("--witness comes after the commitment: commit, "
 		    "publish, then give --witness with --draw or on the "
-		    "screen%s"), "");
+		    "screen"));
 	if (c.mode == MODE_DRAW && c.draw == DRAW_ALL && c.repeat &&
 	    c.nprizes == 0)
-		usage_error(_("--draw all with --allow-repeat and no prize table "
-		    "would never end; give a number of draws%s"), "");
+		usage_error("%s", _("--draw all with --allow-repeat and no "
+		    "prize table would never end; give a number of draws"));
 	if (c.mode == MODE_NONE && c.nrosters == 0)
-		usage_error(_("the screen needs a roster: give one with -i FILE%s"),
-		    "");
+		usage_error("%s",
+		    _("the screen needs a roster: give one with -i FILE"));
 	/* A full disk under ulimit -f must be an error we report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
 	return cli_run(&c);

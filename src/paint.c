@@ -247,12 +247,11 @@ ui_big(struct ui *ui, int y, enum role r, const struct bigtext *bt)
 void
 ui_head(struct ui *ui)
 {
-	static const char	label[] = "check code";
-	char			hex[65], buf[96];
+	char			hex[65], buf[128];
 	size_t			w;
 
 	hex_encode(hex, ui->s->led.head, 32);
-	snprintf(buf, sizeof buf, "%s #%llu %.8s", label,
+	snprintf(buf, sizeof buf, _("check code #%llu %.8s"),
 	    (unsigned long long)ui->s->led.nrecords, hex);
 	w = text_width(buf, strlen(buf));
 	ui_put(ui, ui->rows - 1, ui->cols - (int)w - 1, ROLE_DIM, buf, w);

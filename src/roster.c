@@ -21,10 +21,17 @@ struct loader {
 	uint64_t			*keys;	/* key hash << 32 | entry */
 };
 
+/*
+ * The headers looked for, in English first, then in the languages raffle
+ * speaks (only words that name the whole name: a French "nom" or a Spanish
+ * "nombre" is often the family or the given name alone).
+ */
 static const char *const name_headers[] = { "name", "full name",
-	"participant", NULL };
+	"participant", "nom complet", "nombre completo", "vollständiger name",
+	"姓名", "氏名", "名前", NULL };
 static const char *const id_headers[] = { "id", "email", "e-mail",
-	"employee id", NULL };
+	"employee id", "courriel", "correo electrónico", "邮箱", "电子邮件",
+	"電子郵件", "メールアドレス", NULL };
 static const char *const option_name[] = { "--name-column", "--id-column",
 	"--weight-column", "--group-column", "--show-column" };
 

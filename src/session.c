@@ -391,11 +391,13 @@ session_witness(struct session *s, const char *text, struct fault *f)
 		return fault_set(f, EXIT_USAGE, _("the witness comes after the "
 		    "commitment: begin the session first"));
 	if (s->witness_seq != 0)
-		return fault_set(f, EXIT_USAGE, _("%s: session %llu has its "
-		    "witness already (record %llu)%s"), s->led.path,
+		return fault_set(f, EXIT_USAGE, s->step > 0 ?
+		    _("%s: session %llu has its witness already (record %llu) "
+		    "and has drawn; a witness cannot be changed") :
+		    _("%s: session %llu has its witness already (record %llu); "
+		    "a witness cannot be changed"), s->led.path,
 		    (unsigned long long)s->seq,
-		    (unsigned long long)s->witness_seq, s->step > 0 ?
-		    " and has drawn" : "");
+		    (unsigned long long)s->witness_seq);
 	folded = xstrdup(text);
 	folded[text_fold(folded, strlen(folded))] = '\0';
 	ledger_batch_init(&b, &s->led);

@@ -98,6 +98,19 @@ t_default_columns_come_from_the_header() {
 	run "$RAFFLE" -i roster.csv --list; out_has "Cy,Cy,1"
 }
 
+t_headers_in_the_languages_raffle_speaks_are_found() {
+	roster '部门,姓名,邮箱\n销售,张伟,zw@x.cn\n'
+	run "$RAFFLE" -i roster.csv --list; expect_status 0
+	out_is "$(printf 'id,name,weight\nzw@x.cn,张伟,1')"
+	roster 'Ville,Nom complet,Courriel\nLyon,Léa Roux,lea@x.fr\n'
+	run "$RAFFLE" -i roster.csv --list; out_has "lea@x.fr,Léa Roux,1"
+	roster '部署,氏名,メールアドレス\n営業,佐藤 花子,hs@x.jp\n'
+	run "$RAFFLE" -i roster.csv --list; out_has "hs@x.jp,佐藤 花子,1"
+	# A name part alone is not the name: "Nom" is the family name.
+	roster 'Prénom,Nom\nLéa,Roux\n'
+	run "$RAFFLE" -i roster.csv --list; out_has "Léa,Léa,1"
+}
+
 t_columns_by_name_or_number() {
 	roster 'a,b,c,d\n1,Ana,3,x\n2,Bo,0,y\n'
 	run "$RAFFLE" -i roster.csv --list --name-column B --id-column 1 --weight-column c --group-column 4
