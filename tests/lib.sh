@@ -111,6 +111,19 @@ open(path, 'wb').write(b'\n'.join(out) + b'\n')
 EOF
 }
 
+# Make a locale a test needs (zh_CN.UTF-8), on a machine that lacks it.
+need_locale() {
+	locale -a 2>/dev/null | grep -qix "$(echo "$1" | sed 's/UTF-8/utf8/')" && return 0
+	localedef -i "${1%%.*}" -f UTF-8 "$1" 2>/dev/null ||
+		fail "cannot make the locale $1 (is the locales package there?)"
+}
+
+# A message as raffle says it in LANGUAGE, from the built catalogues.
+said_in() {	# LANGUAGE MSGID
+	LANGUAGE=$1 LC_ALL=C.UTF-8 TEXTDOMAINDIR="${TEXTDOMAINDIR:?}" \
+	    gettext raffle "$2"
+}
+
 wait_for() {
 	local deadline=$((SECONDS + $1))
 	shift

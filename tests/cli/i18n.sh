@@ -3,13 +3,6 @@
 LINGUAS="zh_CN zh_TW ja de fr es"
 SAMPLE="-i $DATA/roster.csv -p $DATA/prizes.csv --weight-column tickets --group-column team"
 
-# Make the locales a test needs, on a machine that lacks them.
-need_locale() {
-	locale -a 2>/dev/null | grep -qix "$(echo "$1" | sed 's/UTF-8/utf8/')" && return 0
-	localedef -i "${1%%.*}" -f UTF-8 "$1" 2>/dev/null ||
-		fail "cannot make the locale $1 (is the locales package there?)"
-}
-
 t_every_catalogue_has_every_string_and_nothing_stale() {
 	xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 	    --from-code=UTF-8 --msgid-bugs-address= -o now.pot \
