@@ -235,7 +235,7 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 {
 	struct session	s;
 	struct fault	f;
-	char		hex[65];
+	char		hex[65], people[64], tickets[64];
 	int		i;
 
 	if (cli_open(c, &s, r, p, &f) != 0 || session_commit(&s, 0, &f) != 0) {
@@ -258,8 +258,12 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 	printf(_("up to %llu in this session, no-shows included\n"),
 	    (unsigned long long)s.steps);
 	text_label(stdout, _("roster"), 12);
-	printf(_("%s: %zu people, %llu tickets\n"), r->file, r->n,
-	    (unsigned long long)r->tickets);
+	snprintf(people, sizeof people, ngettext("%zu person", "%zu people",
+	    r->n), r->n);
+	snprintf(tickets, sizeof tickets, ngettext("%llu ticket",
+	    "%llu tickets", r->tickets), (unsigned long long)r->tickets);
+	/* TRANSLATORS: roster.csv: 36 people, 46 tickets */
+	printf(_("%s: %s, %s\n"), r->file, people, tickets);
 	text_label(stdout, "", 12);
 	printf(_("file %s\n"), s.roster_hex);
 	text_label(stdout, "", 12);

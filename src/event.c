@@ -24,6 +24,13 @@ prize_add(struct event *ev, const char *name, uint32_t quantity, int history)
 	p = &ev->prizes[ev->nprizes];
 	memset(p, 0, sizeof *p);
 	p->name = xstrdup(name);
+	p->label = p->name;
+	/* A generic draw's name is the log's, in English; the room reads it in
+	 * its own language. */
+	if (ev->generic && strncmp(name, "Draw ", 5) == 0 &&
+	    name[5 + strspn(name + 5, "0123456789")] == '\0' && name[5] != '\0')
+		/* TRANSLATORS: a draw without a prize table: Draw 3 */
+		p->label = xasprintf(_("Draw %s"), name + 5);
 	p->quantity = quantity;
 	p->history = history;
 	strmap_add(&ev->prize_names, p->name);
@@ -104,6 +111,8 @@ event_free(struct event *ev)
 	if (ev->roster != NULL)
 		pools_drop(ev);
 	for (i = 0; i < ev->nprizes; i++) {
+		if (ev->prizes[i].label != ev->prizes[i].name)
+			free(ev->prizes[i].label);
 		free(ev->prizes[i].name);
 		free(ev->prizes[i].eligible);
 	}

@@ -20,7 +20,8 @@
 #include "strmap.h"
 
 struct ev_prize {
-	char		*name;
+	char		*name;		/* as the table and the log have it */
+	char		*label;		/* as the room reads it: "Draw 3" translated */
 	uint32_t	 quantity;
 	uint32_t	 awarded;	/* draws that stand (not forfeited) */
 	uint32_t	 group;		/* roster group it is kept for; 0 = all */

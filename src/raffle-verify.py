@@ -835,8 +835,10 @@ def main(argv):
         return 1
     c = v.count
     print(f"log:        {opts.log}")
-    print(f"records:    {c['records']} ({c['session']} sessions, {c['draw']} draws, "
-          f"{c['forfeit']} forfeits)")
+    def many(n, word):
+        return f"{n} {word}" + ("" if n == 1 else "s")
+    print(f"records:    {c['records']} ({many(c['session'], 'session')}, "
+          f"{many(c['draw'], 'draw')}, {many(c['forfeit'], 'forfeit')})")
     print("chain:      every hash holds")
     print("secrets:    every draw's secret (or seed) follows from its session's commitment")
     if rosters:

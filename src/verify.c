@@ -377,15 +377,21 @@ roster_used(const struct check *c, const struct roster *r)
 static void
 summary(const struct check *c, const struct ledger *led, FILE *out)
 {
-	char	hex[65];
+	char	hex[65], sessions[64], draws[64], forfeits[64];
 	size_t	i, k, used = 0;
 
 	text_label(out, _("log:"), 10);
 	fprintf(out, "%s\n", led->path);
 	text_label(out, _("records:"), 10);
-	fprintf(out, _("%llu (%llu sessions, %llu draws, %llu forfeits)\n"),
-	    (unsigned long long)led->nrecords, (unsigned long long)c->sessions,
-	    (unsigned long long)c->draws, (unsigned long long)c->forfeits);
+	snprintf(sessions, sizeof sessions, ngettext("%llu session",
+	    "%llu sessions", c->sessions), (unsigned long long)c->sessions);
+	snprintf(draws, sizeof draws, ngettext("%llu draw", "%llu draws",
+	    c->draws), (unsigned long long)c->draws);
+	snprintf(forfeits, sizeof forfeits, ngettext("%llu forfeit",
+	    "%llu forfeits", c->forfeits), (unsigned long long)c->forfeits);
+	/* TRANSLATORS: 12 (1 session, 10 draws, 1 forfeit) */
+	fprintf(out, _("%llu (%s, %s, %s)\n"),
+	    (unsigned long long)led->nrecords, sessions, draws, forfeits);
 	text_label(out, _("chain:"), 10);
 	fprintf(out, "%s\n", _("every hash holds"));
 	if (c->v2draws > 0) {
@@ -420,11 +426,16 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 	}
 	if (c->commit_seq != 0) {
 		text_label(out, _("commit:"), 10);
-		fprintf(out, _("session %llu committed to %s, as expected; %llu "
-		    "draws under it, %llu under other sessions\n"),
-		    (unsigned long long)c->commit_seq, c->o->expect_commit,
-		    (unsigned long long)c->commit_draws,
+		snprintf(draws, sizeof draws, ngettext("%llu draw",
+		    "%llu draws", c->commit_draws),
+		    (unsigned long long)c->commit_draws);
+		snprintf(forfeits, sizeof forfeits, ngettext("%llu draw",
+		    "%llu draws", c->other_draws),
 		    (unsigned long long)c->other_draws);
+		fprintf(out, _("session %llu committed to %s, as expected; %s "
+		    "under it, %s under other sessions\n"),
+		    (unsigned long long)c->commit_seq, c->o->expect_commit,
+		    draws, forfeits);
 	}
 	if (c->head_hex != NULL) {
 		text_label(out, _("expected:"), 10);

@@ -313,10 +313,10 @@ batch_paint(struct ui *ui)
 	event_units(ev, units);
 	p = &ev->prizes[ui->batch_prize];
 	if (end - first == 1)
-		snprintf(line, sizeof line, W_HEADER_ONE, p->name,
+		snprintf(line, sizeof line, W_HEADER_ONE, p->label,
 		    units[ui->batch[first]], p->quantity);
 	else
-		snprintf(line, sizeof line, W_HEADER, p->name,
+		snprintf(line, sizeof line, W_HEADER, p->label,
 		    units[ui->batch[first]], units[ui->batch[end - 1]],
 		    p->quantity);
 	ui_center(ui, 1, ROLE_PRIZE, line);

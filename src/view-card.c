@@ -25,7 +25,7 @@ card_paint_prize(struct ui *ui, size_t prize, uint32_t unit,
 
 	snprintf(line, sizeof line, W_UNIT, unit, p->quantity);
 	count_room = p->quantity > 1 ? room / 3 : 0;
-	have_name = ui_render(ui, &name, p->name, ui->cols - 4, room -
+	have_name = ui_render(ui, &name, p->label, ui->cols - 4, room -
 	    count_room - (count_room > 0), BIGFONT_MAX_SIZE, 2,
 	    BIGFONT_CROP) == 0;
 	if (count_room > 0)
@@ -42,7 +42,7 @@ card_paint_prize(struct ui *ui, size_t prize, uint32_t unit,
 		y += (int)name.nrows;
 		bigtext_free(&name);
 	} else
-		ui_center(ui, y++, ROLE_PRIZE, p->name);
+		ui_center(ui, y++, ROLE_PRIZE, p->label);
 	if (p->quantity > 1) {
 		y++;
 		if (have_count) {

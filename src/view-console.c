@@ -13,7 +13,7 @@
 
 /* Every word this view shows. */
 #define W_TITLE		_("raffle console")
-#define W_LOG		_("log %s, %llu records")
+#define W_LOG(n)	ngettext("log %s, %llu record", "log %s, %llu records", n)
 #define W_NEXT		_("Next: %s (%u of %u left)")
 #define W_NONE_LEFT	_("Every prize has been drawn")
 #define W_NOBODY	_("Nobody eligible is left for %s")
@@ -39,17 +39,17 @@ console_paint(struct ui *ui)
 	int			 y = 1, x = 2, w = ui->cols - 4, room;
 
 	ui_put(ui, y, x, ROLE_TITLE, W_TITLE, (size_t)w);
-	snprintf(line, sizeof line, W_LOG, s->led.path,
+	snprintf(line, sizeof line, W_LOG(s->led.nrecords), s->led.path,
 	    (unsigned long long)s->led.nrecords);
 	ui_put(ui, y++, x + w - (int)text_width(line, strlen(line)), ROLE_DIM,
 	    line, (size_t)w);
 	y++;
 	next = event_next_drawable(ev, &blocked);
 	if (next >= 0)
-		snprintf(line, sizeof line, W_NEXT, ev->prizes[next].name,
+		snprintf(line, sizeof line, W_NEXT, ev->prizes[next].label,
 		    event_remaining(ev, (size_t)next), ev->prizes[next].quantity);
 	else if (blocked >= 0)
-		snprintf(line, sizeof line, W_NOBODY, ev->prizes[blocked].name);
+		snprintf(line, sizeof line, W_NOBODY, ev->prizes[blocked].label);
 	else
 		snprintf(line, sizeof line, "%s", W_NONE_LEFT);
 	ui_put(ui, y++, x, ROLE_PRIZE, line, (size_t)w);
@@ -72,7 +72,7 @@ console_paint(struct ui *ui)
 		snprintf(line, sizeof line, W_LEFT, event_remaining(ev, i),
 		    ev->prizes[i].quantity);
 		ui_put(ui, y + (int)k, x, (long)i == next ? ROLE_PRIZE :
-		    ROLE_NORMAL, ev->prizes[i].name, (size_t)w / 2 - 14);
+		    ROLE_NORMAL, ev->prizes[i].label, (size_t)w / 2 - 14);
 		ui_put(ui, y + (int)k, x + w / 2 - 13, ROLE_DIM, line, 12);
 	}
 	ui_put(ui, y, x + w / 2, ROLE_TITLE, W_LAST, (size_t)w / 2);
@@ -82,7 +82,7 @@ console_paint(struct ui *ui)
 		const struct ev_result	*r = &ev->results[i - 1];
 
 		snprintf(line, sizeof line, r->forfeit ? W_GONE : W_STANDS,
-		    r->name, ev->prizes[r->prize].name);
+		    r->name, ev->prizes[r->prize].label);
 		ui_put(ui, y + (int)k, x + w / 2, r->forfeit ? ROLE_DIM :
 		    ROLE_NORMAL, line, (size_t)w / 2);
 	}

@@ -92,7 +92,7 @@ line_text(const struct ui *ui, const uint32_t *units, const struct line *l,
 	char			 who[512];
 
 	if (l->result < 0) {
-		snprintf(buf, size, "%s", ev->prizes[l->prize].name);
+		snprintf(buf, size, "%s", ev->prizes[l->prize].label);
 		return;
 	}
 	r = &ev->results[l->result];

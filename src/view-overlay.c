@@ -108,10 +108,10 @@ ask_paint(struct ui *ui)
 		const struct ev_result	*r = &ev->results[ui->ask_result];
 
 		snprintf(msg, sizeof msg, W_GONE, r->name,
-		    ev->prizes[r->prize].name);
+		    ev->prizes[r->prize].label);
 	} else
 		snprintf(msg, sizeof msg, W_BATCH(ui->ask_count), ui->ask_count,
-		    ev->prizes[ui->ask_prize].name);
+		    ev->prizes[ui->ask_prize].label);
 	n = wrap_words(msg, lines, 12, ui->cols > 70 ? 60 :
 	    (size_t)ui->cols - 8);
 	lines[n++] = "";

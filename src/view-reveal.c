@@ -82,10 +82,10 @@ prize_line(const struct ui *ui, size_t i, char *buf, size_t size)
 	const struct ev_prize	*p = &ui->s->ev.prizes[r->prize];
 
 	if (p->quantity > 1 && ui->shown_unit > 0)
-		snprintf(buf, size, W_PRIZE_UNIT, p->name, ui->shown_unit,
+		snprintf(buf, size, W_PRIZE_UNIT, p->label, ui->shown_unit,
 		    p->quantity);
 	else
-		snprintf(buf, size, "%s", p->name);
+		snprintf(buf, size, "%s", p->label);
 }
 
 void
@@ -124,10 +124,10 @@ say_stop(struct ui *ui, const struct draw_stop *stop)
 	}
 	p = &s->ev.prizes[stop->prize];
 	if (p->eligible != NULL)
-		snprintf(ui->notice, sizeof ui->notice, W_NOBODY_GROUP, p->name,
+		snprintf(ui->notice, sizeof ui->notice, W_NOBODY_GROUP, p->label,
 		    p->eligible);
 	else
-		snprintf(ui->notice, sizeof ui->notice, W_NOBODY, p->name);
+		snprintf(ui->notice, sizeof ui->notice, W_NOBODY, p->label);
 }
 
 void

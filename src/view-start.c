@@ -52,10 +52,10 @@ start_prizes(struct ui *ui, int y, int room, long next)
 		r = (long)i == next ? ROLE_PRIZE : ROLE_NORMAL;
 		if (p->eligible != NULL)
 			snprintf(name, sizeof name, "%s %s (%s)",
-			    (long)i == next ? ">" : " ", p->name, p->eligible);
+			    (long)i == next ? ">" : " ", p->label, p->eligible);
 		else
 			snprintf(name, sizeof name, "%s %s",
-			    (long)i == next ? ">" : " ", p->name);
+			    (long)i == next ? ">" : " ", p->label);
 		snprintf(left, sizeof left, W_LEFT_OF, event_remaining(ev, i),
 		    p->quantity);
 		w = text_width(left, strlen(left));
@@ -83,7 +83,7 @@ start_headline(struct ui *ui, int y, int room, long next, int measure)
 		/* Without a prize table "Draw 4" is no prize to announce. */
 		if (next < 0 || ui->s->ev.generic)
 			return 0;
-		text = ui->s->ev.prizes[next].name;
+		text = ui->s->ev.prizes[next].label;
 		r = ROLE_PRIZE;
 		label = 1;
 		if (!measure)
@@ -167,7 +167,7 @@ start_paint(struct ui *ui)
 		const struct ev_result	*r = &ev->results[ui->shown];
 
 		snprintf(line, sizeof line, r->forfeit ? W_LAST_GONE : W_LAST,
-		    r->name, ev->prizes[r->prize].name);
+		    r->name, ev->prizes[r->prize].label);
 		ui_center(ui, y++, ROLE_DIM, line);
 	}
 	if (ui->notice[0] != '\0')
@@ -177,7 +177,7 @@ start_paint(struct ui *ui)
 	else if (next >= 0)
 		ui_center(ui, bottom, ROLE_TITLE, W_PRESS);
 	else if (blocked >= 0) {
-		snprintf(line, sizeof line, W_NOBODY, ev->prizes[blocked].name);
+		snprintf(line, sizeof line, W_NOBODY, ev->prizes[blocked].label);
 		ui_center(ui, bottom, ROLE_PRIZE, line);
 	} else
 		ui_center(ui, bottom, ROLE_PRIZE, W_ALL_DRAWN);
