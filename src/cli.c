@@ -55,42 +55,59 @@ cli_list(const struct roster *r)
 	return cli_flush();
 }
 
+/* The labels of --check: its values stand after the widest. */
+enum { C_ROSTER, C_DELIMITER, C_NAME, C_ID, C_WEIGHT, C_GROUP,
+	C_PARTICIPANTS, C_TICKETS, C_SKIPPED, C_DUPLICATES, C_FINGERPRINT };
+static const char *const check_label[] = { N_("roster:"), N_("delimiter:"),
+	N_("name column:"), N_("id column:"), N_("weight column:"),
+	N_("group column:"), N_("participants:"), N_("eligible tickets:"),
+	N_("skipped rows:"), N_("duplicates:"), N_("fingerprint:"), NULL };
+
+/* The commitment card's labels (its last line is raffle's name). */
+enum { K_COMMITMENT, K_SESSION, K_DRAWS, K_ROSTER, K_PRIZES, K_RULES };
+static const char *const card_label[] = { N_("commitment"), N_("session"),
+	N_("draws"), N_("roster"), N_("prizes"), N_("rules"), "raffle", NULL };
+
 static int
 cli_check(const struct roster *r)
 {
-	char	hex[65];
-	size_t	i;
+	struct text_rows	 t = { 0 };
+	char			 hex[65], *groups;
+	size_t			 i, len;
 
 	hex_encode(hex, r->fingerprint, sizeof r->fingerprint);
-	text_label(stdout, _("roster:"), 18);
-	printf("%s\n", r->file);
-	text_label(stdout, _("delimiter:"), 18);
-	printf("%s\n", csvin_delimiter_name(r->delimiter));
-	text_label(stdout, _("name column:"), 18);
-	printf("%s\n", r->col_label[0]);
-	text_label(stdout, _("id column:"), 18);
-	printf("%s\n", r->col_label[1] ? r->col_label[1] : _("(the name)"));
-	if (r->weighted) {
-		text_label(stdout, _("weight column:"), 18);
-		printf("%s\n", r->col_label[2]);
-	}
+	text_row(&t, _(check_label[C_ROSTER]), "%s\n", r->file);
+	text_row(&t, _(check_label[C_DELIMITER]), "%s\n",
+	    csvin_delimiter_name(r->delimiter));
+	text_row(&t, _(check_label[C_NAME]), "%s\n", r->col_label[0]);
+	text_row(&t, _(check_label[C_ID]), "%s\n",
+	    r->col_label[1] ? r->col_label[1] : _("(the name)"));
+	if (r->weighted)
+		text_row(&t, _(check_label[C_WEIGHT]), "%s\n", r->col_label[2]);
 	if (r->grouped) {
-		text_label(stdout, _("group column:"), 18);
-		printf("%s (", r->col_label[3]);
-		for (i = 0; i < r->ngroups; i++)
-			printf("%s%s", i ? ", " : "", r->groups[i]);
-		printf(")\n");
+		for (i = 0, len = 1; i < r->ngroups; i++)
+			len += strlen(r->groups[i]) + 2;
+		groups = xmalloc(len);
+		for (i = 0, len = 0; i < r->ngroups; i++) {
+			if (i > 0) {
+				memcpy(groups + len, ", ", 2);
+				len += 2;
+			}
+			memcpy(groups + len, r->groups[i], strlen(r->groups[i]));
+			len += strlen(r->groups[i]);
+		}
+		groups[len] = '\0';
+		text_row(&t, _(check_label[C_GROUP]), "%s (%s)\n", r->col_label[3],
+		    groups);
+		free(groups);
 	}
-	text_label(stdout, _("participants:"), 18);
-	printf("%zu\n", r->n);
-	text_label(stdout, _("eligible tickets:"), 18);
-	printf("%llu\n", (unsigned long long)r->tickets);
-	text_label(stdout, _("skipped rows:"), 18);
-	printf("%lu\n", r->skipped);
-	text_label(stdout, _("duplicates:"), 18);
-	printf("%lu\n", r->duplicates);
-	text_label(stdout, _("fingerprint:"), 18);
-	printf("%s\n", hex);
+	text_row(&t, _(check_label[C_PARTICIPANTS]), "%zu\n", r->n);
+	text_row(&t, _(check_label[C_TICKETS]), "%llu\n",
+	    (unsigned long long)r->tickets);
+	text_row(&t, _(check_label[C_SKIPPED]), "%lu\n", r->skipped);
+	text_row(&t, _(check_label[C_DUPLICATES]), "%lu\n", r->duplicates);
+	text_row(&t, _(check_label[C_FINGERPRINT]), "%s\n", hex);
+	text_rows_print(&t, stdout, check_label, 1);
 	return cli_flush();
 }
 
@@ -235,6 +252,7 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 {
 	struct session	s;
 	struct fault	f;
+	struct text_rows t = { 0 };
 	char		hex[65], people[64], tickets[64];
 	int		i;
 
@@ -250,34 +268,29 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 		printf("%s\n\n", _("raffle commitment, to publish before the "
 		    "draw"));
 	/* The labels are a commitment card's words; the values are not. */
-	text_label(stdout, _("commitment"), 12);
-	printf("%s\n", hex);
-	text_label(stdout, _("session"), 12);
-	printf(_("record %llu of %s\n"), (unsigned long long)s.seq, s.led.path);
-	text_label(stdout, _("draws"), 12);
-	printf(_("up to %llu in this session, no-shows included\n"),
-	    (unsigned long long)s.steps);
-	text_label(stdout, _("roster"), 12);
+	text_row(&t, _(card_label[K_COMMITMENT]), "%s\n", hex);
+	text_row(&t, _(card_label[K_SESSION]), _("record %llu of %s\n"),
+	    (unsigned long long)s.seq, s.led.path);
+	text_row(&t, _(card_label[K_DRAWS]), _("up to %llu in this session, no-shows "
+	    "included\n"), (unsigned long long)s.steps);
 	snprintf(people, sizeof people, ngettext("%zu person", "%zu people",
 	    r->n), r->n);
 	snprintf(tickets, sizeof tickets, ngettext("%llu ticket",
 	    "%llu tickets", r->tickets), (unsigned long long)r->tickets);
 	/* TRANSLATORS: roster.csv: 36 people, 46 tickets */
-	printf(_("%s: %s, %s\n"), r->file, people, tickets);
-	text_label(stdout, "", 12);
-	printf(_("file %s\n"), s.roster_hex);
-	text_label(stdout, "", 12);
-	printf(_("read %s\n"), s.digest_hex);
-	text_label(stdout, _("prizes"), 12);
+	text_row(&t, _(card_label[K_ROSTER]), _("%s: %s, %s\n"), r->file, people, tickets);
+	text_row(&t, "", _("file %s\n"), s.roster_hex);
+	text_row(&t, "", _("read %s\n"), s.digest_hex);
 	if (p != NULL)
-		printf(_("%s: file %s\n"), p->file, s.prizes_hex);
+		text_row(&t, _(card_label[K_PRIZES]), _("%s: file %s\n"), p->file,
+		    s.prizes_hex);
 	else
-		printf("%s\n", _("none: Draw 1, Draw 2, ..."));
-	text_label(stdout, _("rules"), 12);
-	printf("%s\n", c->repeat ? _("winners stay in the draw") :
-	    _("nobody wins twice"));
-	text_label(stdout, "raffle", 12);
-	printf("%s\n\n", RAFFLE_VERSION);
+		text_row(&t, _(card_label[K_PRIZES]), "%s\n",
+		    _("none: Draw 1, Draw 2, ..."));
+	text_row(&t, _(card_label[K_RULES]), "%s\n", c->repeat ?
+	    _("winners stay in the draw") : _("nobody wins twice"));
+	text_row(&t, "raffle", "%s\n\n", RAFFLE_VERSION);
+	text_rows_print(&t, stdout, card_label, 2);
 	printf("%s\n  raffle", _("At the draw, raffle shows this commitment and "
 	    "then asks for the witness.\nAfterwards, anyone can check the draws "
 	    "with:"));

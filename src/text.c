@@ -2,11 +2,13 @@
 #include <langinfo.h>
 #include <libintl.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "text.h"
+#include "util.h"
 
 /* Where make install puts the translations (the Makefile says). */
 #ifndef LOCALEDIR
@@ -376,14 +378,38 @@ text_init_locale(void)
 }
 
 void
-text_label(FILE *fp, const char *label, size_t width)
+text_row(struct text_rows *t, const char *label, const char *fmt, ...)
 {
-	size_t	w = text_width(label, strlen(label));
+	va_list	 ap;
 
-	fputs(label, fp);
-	do
-		putc(' ', fp);
-	while (++w < width);
+	if (t->n == TEXT_ROWS_MAX)
+		abort();
+	va_start(ap, fmt);
+	t->label[t->n] = label;
+	t->value[t->n++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void
+text_rows_print(struct text_rows *t, FILE *fp, const char *const *labels,
+    size_t gap)
+{
+	size_t	i, w, width = 0;
+
+	for (i = 0; labels[i] != NULL; i++)
+		if ((w = text_width(_(labels[i]), strlen(_(labels[i])))) > width)
+			width = w;
+	for (i = 0; i < t->n; i++) {
+		if (t->label[i] != NULL) {
+			fputs(t->label[i], fp);
+			for (w = text_width(t->label[i], strlen(t->label[i]));
+			    w < width + gap; w++)
+				putc(' ', fp);
+		}
+		fputs(t->value[i], fp);
+		free(t->value[i]);
+	}
+	t->n = 0;
 }
 
 int

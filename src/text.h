@@ -58,10 +58,26 @@ int	 text_is_zero_width(uint32_t);
 void	 text_init_locale(void);
 
 /*
- * Write label, then spaces to width columns (at least one), measured as a
- * terminal shows it: translated labels line up too.
+ * Lines of a label and a value, the values lined up after the widest label
+ * as a terminal shows it, whatever the language makes of the labels.
  */
-void	 text_label(FILE *, const char *, size_t);
+#define TEXT_ROWS_MAX	16
+struct text_rows {
+	size_t		 n;
+	const char	*label[TEXT_ROWS_MAX];	/* NULL: a line of its own */
+	char		*value[TEXT_ROWS_MAX];
+};
+
+/* Add a line: label (not copied) and the value printf would write. */
+void	 text_row(struct text_rows *, const char *, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/*
+ * Write the lines, the values gap columns after the widest of the labels
+ * (untranslated msgids, NULL-ended: every label the block may have, so that
+ * its values stand at one column whichever lines it has); free the values.
+ */
+void	 text_rows_print(struct text_rows *, FILE *, const char *const *,
+	    size_t);
 
 /* ASCII case-insensitive equality of two strings. */
 int	 text_equal_nocase(const char *, const char *);

@@ -373,16 +373,26 @@ roster_used(const struct check *c, const struct roster *r)
 	return 0;
 }
 
+/*
+ * The summary's labels: its values stand after the widest, whichever lines
+ * a log has.
+ */
+enum { S_LOG, S_RECORDS, S_CHAIN, S_SECRETS, S_ROSTER, S_WINNERS, S_COMMIT,
+	S_EXPECTED, S_HEAD };
+static const char *const summary_label[] = { N_("log:"), N_("records:"),
+	N_("chain:"), N_("secrets:"), N_("roster:"), N_("winners:"),
+	N_("commit:"), N_("expected:"), N_("head:"), NULL };
+
 /* The summary, once everything holds. */
 static void
 summary(const struct check *c, const struct ledger *led, FILE *out)
 {
-	char	hex[65], sessions[64], draws[64], forfeits[64];
-	size_t	i, k, used = 0;
+	struct text_rows	 t = { 0 };
+	char			 hex[65], sessions[64], draws[64], forfeits[64];
+	char			*names;
+	size_t			 i, k, len, used = 0;
 
-	text_label(out, _("log:"), 10);
-	fprintf(out, "%s\n", led->path);
-	text_label(out, _("records:"), 10);
+	text_row(&t, _(summary_label[S_LOG]), "%s\n", led->path);
 	snprintf(sessions, sizeof sessions, ngettext("%llu session",
 	    "%llu sessions", c->sessions), (unsigned long long)c->sessions);
 	snprintf(draws, sizeof draws, ngettext("%llu draw", "%llu draws",
@@ -390,65 +400,71 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 	snprintf(forfeits, sizeof forfeits, ngettext("%llu forfeit",
 	    "%llu forfeits", c->forfeits), (unsigned long long)c->forfeits);
 	/* TRANSLATORS: 12 (1 session, 10 draws, 1 forfeit) */
-	fprintf(out, _("%llu (%s, %s, %s)\n"),
+	text_row(&t, _(summary_label[S_RECORDS]), _("%llu (%s, %s, %s)\n"),
 	    (unsigned long long)led->nrecords, sessions, draws, forfeits);
-	text_label(out, _("chain:"), 10);
-	fprintf(out, "%s\n", _("every hash holds"));
-	if (c->v2draws > 0) {
-		text_label(out, _("secrets:"), 10);
-		fprintf(out, "%s\n", _("every draw's secret follows from its "
-		    "session's commitment"));
-	}
+	text_row(&t, _(summary_label[S_CHAIN]), "%s\n", _("every hash holds"));
+	if (c->v2draws > 0)
+		text_row(&t, _(summary_label[S_SECRETS]), "%s\n", _("every draw's secret "
+		    "follows from its session's commitment"));
 	if (c->rehearsals > 0 && c->rehearsals == c->sessions)
-		fprintf(out, "%s\n", _("REHEARSAL: practice only, not the real "
-		    "draw"));
+		text_row(&t, NULL, "%s\n", _("REHEARSAL: practice only, not the "
+		    "real draw"));
 	else if (c->rehearsals > 0)
-		fprintf(out, _("REHEARSAL: %llu of the %llu sessions are "
+		text_row(&t, NULL, _("REHEARSAL: %llu of the %llu sessions are "
 		    "practice, not the real draw\n"),
 		    (unsigned long long)c->rehearsals,
 		    (unsigned long long)c->sessions);
 	if (c->npairs > 0) {
 		/* Each roster once: those some session drew with. */
-		for (i = 0; i < c->o->nrosters; i++)
+		for (i = 0, len = 1; i < c->o->nrosters; i++) {
 			used += roster_used(c, c->o->rosters[i]);
-		text_label(out, _("roster:"), 10);
-		for (i = 0, k = 0; i < c->o->nrosters; i++)
-			if (used == 0 || roster_used(c, c->o->rosters[i]))
-				fprintf(out, "%s%s", k++ ? ", " : "",
-				    c->o->rosters[i]->file);
-		fprintf(out, " %s\n", used > 1 ?
+			len += strlen(c->o->rosters[i]->file) + 2;
+		}
+		names = xmalloc(len);
+		for (i = 0, k = 0, len = 0; i < c->o->nrosters; i++) {
+			const char	*file = c->o->rosters[i]->file;
+
+			if (used != 0 && !roster_used(c, c->o->rosters[i]))
+				continue;
+			if (k++ > 0) {
+				memcpy(names + len, ", ", 2);
+				len += 2;
+			}
+			memcpy(names + len, file, strlen(file));
+			len += strlen(file);
+		}
+		names[len] = '\0';
+		text_row(&t, _(summary_label[S_ROSTER]), "%s %s\n", names, used > 1 ?
 		    _("(each session with its own)") :
 		    _("matches every session that drew"));
-		text_label(out, _("winners:"), 10);
-		fprintf(out, _("%llu of %llu recomputed from the sessions' "
-		    "secrets\n"), (unsigned long long)c->recomputed,
+		free(names);
+		text_row(&t, _(summary_label[S_WINNERS]), _("%llu of %llu recomputed from the "
+		    "sessions' secrets\n"), (unsigned long long)c->recomputed,
 		    (unsigned long long)c->draws);
 	}
 	if (c->commit_seq != 0) {
-		text_label(out, _("commit:"), 10);
 		snprintf(draws, sizeof draws, ngettext("%llu draw",
 		    "%llu draws", c->commit_draws),
 		    (unsigned long long)c->commit_draws);
 		snprintf(forfeits, sizeof forfeits, ngettext("%llu draw",
 		    "%llu draws", c->other_draws),
 		    (unsigned long long)c->other_draws);
-		fprintf(out, _("session %llu committed to %s, as expected; %s "
-		    "under it, %s under other sessions\n"),
+		text_row(&t, _(summary_label[S_COMMIT]), _("session %llu committed to %s, as "
+		    "expected; %s under it, %s under other sessions\n"),
 		    (unsigned long long)c->commit_seq, c->o->expect_commit,
 		    draws, forfeits);
 	}
-	if (c->head_hex != NULL) {
-		text_label(out, _("expected:"), 10);
-		fprintf(out, _("record %llu begins %s, as expected\n"),
-		    (unsigned long long)c->head_seq, c->head_hex);
-	}
+	if (c->head_hex != NULL)
+		text_row(&t, _(summary_label[S_EXPECTED]), _("record %llu begins %s, as "
+		    "expected\n"), (unsigned long long)c->head_seq,
+		    c->head_hex);
 	hex_encode(hex, led->head, 32);
-	text_label(out, _("head:"), 10);
 	if (led->nrecords > 0)
-		fprintf(out, "#%llu %s\n", (unsigned long long)led->nrecords,
-		    hex);
+		text_row(&t, _(summary_label[S_HEAD]), "#%llu %s\n",
+		    (unsigned long long)led->nrecords, hex);
 	else
-		fprintf(out, "%s\n", _("none (the log is empty)"));
+		text_row(&t, _(summary_label[S_HEAD]), "%s\n", _("none (the log is empty)"));
+	text_rows_print(&t, out, summary_label, 1);
 }
 
 int

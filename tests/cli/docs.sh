@@ -27,7 +27,7 @@ t_every_exit_status_is_documented() {
 
 t_man_pages_render_without_warnings() {
 	for m in raffle.1 raffle.log.5; do
-		groff -man -ww -z "$RAFFLE_TOP/man/$m" 2> warn || true
+		groff -man -Tutf8 -ww -z "$RAFFLE_TOP/man/$m" 2> warn || true
 		[ ! -s warn ] || fail "$m: $(cat warn)"
 	done
 }

@@ -77,7 +77,7 @@ t_forfeit_draws_a_replacement_for_the_same_prize() {
 	run "$RAFFLE" $SAMPLE --draw all; expect_status 0
 	! standing | grep -qx "$first" || fail "a forfeited winner was drawn again"
 	run "$RAFFLE" $SAMPLE --verify; expect_status 0
-	out_has "forfeits)"
+	out_has "1 forfeit)"
 }
 
 t_forfeit_of_what_is_not_a_draw_exits_64_and_writes_nothing() {

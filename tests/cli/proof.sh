@@ -29,7 +29,7 @@ t_commit_prints_a_card_and_the_draws_go_on_under_it() {
 	[ "$(grep -c '	session	' raffle.log)" -eq 1 ] || fail "a second session"
 	[ "$(tail -n 1 raffle.log | field step)" = 3 ] || fail "steps do not go on"
 	run "$RAFFLE" $SAMPLE --verify --expect-commit "${commit:0:12}"; expect_status 0
-	out_has "commit:   session 1 committed to ${commit:0:12}, as expected; 3 draws under it, 0 under other sessions"
+	out_has "commit:   session 1 committed to ${commit:0:12}, as expected; 3 draws under it, 0 draws under other sessions"
 	# Committing again sets the first session aside only once it drew.
 	run "$RAFFLE" $SAMPLE --commit; expect_status 0
 	[ "$(grep -c '	session	' raffle.log)" -eq 2 ] || fail "no new session"
