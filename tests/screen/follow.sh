@@ -141,7 +141,12 @@ t_a_second_column_shows_with_the_winner() {
 	keys Space
 	see "Winner"
 	id=$(last_draw id)
-	team=$(grep "^$id," "$DATA/roster.csv" | cut -d, -f3)
+	# The roster's own reading of the row (a name may hold a comma).
+	team=$(python3 -c 'import csv, sys
+for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    if row["id"] == sys.argv[2]:
+        print(row["team"])' "$DATA/roster.csv" "$id")
+	[ -n "$team" ] || fail "no team for $id"
 	see "$team"
 	keys w
 	see "$(last_draw name) · $team"

@@ -144,7 +144,7 @@ t_the_screen_shows_the_commitment_then_takes_the_witness() {
 	ended
 	[ "$ended" = 0 ] || fail "exit $ended"
 	run "$RAFFLE" $SAMPLE --verify --expect-commit "${commit:0:16}"; expect_status 0
-	out_has "commit:   session 1 committed to ${commit:0:16}, as expected; 1 draws under it"
+	out_has "commit:   session 1 committed to ${commit:0:16}, as expected; 1 draw under it"
 	# Started again, the session goes on: no new commitment, no new witness.
 	restart
 	KEEP_WITNESS=1 screen $SAMPLE --spin 0
