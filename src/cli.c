@@ -285,6 +285,8 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 		text_row(&t, _(card_label[K_PRIZES]), _("%s: file %s\n"), p->file,
 		    s.prizes_hex);
 	else
+		/* TRANSLATORS: no prize table: the draws are called as the
+		 * screen calls them ("Draw %s"), one title a draw */
 		text_row(&t, _(card_label[K_PRIZES]), "%s\n",
 		    _("none: Draw 1, Draw 2, ..."));
 	text_row(&t, _(card_label[K_RULES]), "%s\n", c->repeat ?
@@ -414,6 +416,7 @@ cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 	struct session		s;
 	struct draw_stop	stop;
 	struct fault		f;
+	char			draws[64], records[64];
 	int			status;
 
 	if (cli_open(c, &s, r, p, &f) != 0 ||
@@ -427,12 +430,18 @@ cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 		return EXIT_EXHAUSTED;
 	}
 	/* A run on an old log says so: it is not a fresh start. */
-	if (s.led.nrecords > 0)
-		warn_msg(ngettext("%s: continues an existing log of %zu draw "
-		    "(%llu records), %s", "%s: continues an existing log of %zu "
-		    "draws (%llu records), %s", s.ev.nresults), s.led.path,
-		    s.ev.nresults, (unsigned long long)s.led.nrecords,
-		    s.resumed ? _("in the same session") : _("in a new session"));
+	if (s.led.nrecords > 0) {
+		snprintf(draws, sizeof draws, ngettext("%zu draw", "%zu draws",
+		    s.ev.nresults), s.ev.nresults);
+		snprintf(records, sizeof records, ngettext("%llu record",
+		    "%llu records", s.led.nrecords),
+		    (unsigned long long)s.led.nrecords);
+		/* TRANSLATORS: raffle.log: continues an existing log of 2
+		 * draws (4 records), in the same session */
+		warn_msg(_("%s: continues an existing log of %s (%s), %s"),
+		    s.led.path, draws, records, s.resumed ?
+		    _("in the same session") : _("in a new session"));
+	}
 	if (cli_ready(c, &s, c->mode == MODE_DRAW && c->draw != DRAW_ALL ?
 	    c->draw : c->mode == MODE_FORFEIT ? 1 : 0, &f) != 0)
 		goto fail;

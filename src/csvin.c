@@ -496,8 +496,10 @@ reader_end(struct reader *r)
 	if (r->failed)
 		return -1;
 	if (r->stray > WARN_MAX)
-		warn_msg(_("%s: %lu more lines with quotes inside unquoted fields "
-		    "taken as they are"), r->file, r->stray - WARN_MAX);
+		warn_msg(ngettext("%s: %lu more line with quotes inside "
+		    "unquoted fields taken as they are", "%s: %lu more lines "
+		    "with quotes inside unquoted fields taken as they are",
+		    r->stray - WARN_MAX), r->file, r->stray - WARN_MAX);
 	return 0;
 }
 

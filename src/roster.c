@@ -180,9 +180,11 @@ resolve_column(struct roster *r, int which, const char *spec,
 			return fault_set(f, EXIT_USAGE, _("%s 0: columns are "
 			    "numbered from 1"), option_name[which]);
 		if (hdr != NULL && num > hdr->nfields)
-			return fault_set(f, EXIT_DATA, _("%s:%lu: %s %s, but the "
-			    "header has %zu columns"), r->file, hdr->line,
-			    option_name[which], spec, hdr->nfields);
+			return fault_set(f, EXIT_DATA, ngettext("%s:%lu: %s %s, "
+			    "but the header has %zu column", "%s:%lu: %s %s, "
+			    "but the header has %zu columns", hdr->nfields),
+			    r->file, hdr->line, option_name[which], spec,
+			    hdr->nfields);
 		r->col[which] = (int)num - 1;
 		if (hdr != NULL && hdr->len[num - 1] > 0)
 			r->col_label[which] = xstrdup(hdr->field[num - 1]);
@@ -496,7 +498,9 @@ roster_dedup(struct roster *r, uint64_t *keys)
 			r->eligible -= r->entries[i].weight > 0;
 		}
 	if (r->duplicates > WARN_MAX)
-		warn_msg(_("%s: %lu more repeated ids counted once"), r->file,
+		warn_msg(ngettext("%s: %lu more repeated id counted once",
+		    "%s: %lu more repeated ids counted once",
+		    r->duplicates - WARN_MAX), r->file,
 		    r->duplicates - WARN_MAX);
 	r->n = out;
 	free(first);
@@ -519,8 +523,10 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 		return -1;
 	}
 	if (l.warned_skip > WARN_MAX)
-		warn_msg(_("%s: %lu more rows without a name or id skipped"),
-		    r->file, l.warned_skip - WARN_MAX);
+		warn_msg(ngettext("%s: %lu more row without a name or id "
+		    "skipped", "%s: %lu more rows without a name or id skipped",
+		    l.warned_skip - WARN_MAX), r->file,
+		    l.warned_skip - WARN_MAX);
 	roster_dedup(r, l.keys);
 	free(l.keys);
 	memcpy(r->fingerprint, res.fingerprint, sizeof r->fingerprint);

@@ -196,8 +196,11 @@ check_draw(struct check *c, const struct record *r,
 		    seq, record_get(r, "id"), roster_name(p->roster, pick.entry),
 		    record_get(r, "name"));
 	if (tickets != p->roster->entries[pick.entry].weight)
-		return fault_set(f, EXIT_DATA, _("%s:%llu: the winner '%s' holds "
-		    "%u tickets in the roster, not %llu as the log says"), path,
+		return fault_set(f, EXIT_DATA, ngettext("%s:%llu: the winner "
+		    "'%s' holds %u ticket in the roster, not %llu as the log "
+		    "says", "%s:%llu: the winner '%s' holds %u tickets in the "
+		    "roster, not %llu as the log says",
+		    p->roster->entries[pick.entry].weight), path,
 		    seq, record_get(r, "id"),
 		    p->roster->entries[pick.entry].weight,
 		    (unsigned long long)tickets);
@@ -389,6 +392,7 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 {
 	struct text_rows	 t = { 0 };
 	char			 hex[65], sessions[64], draws[64], forfeits[64];
+	char			 other[64];
 	char			*names;
 	size_t			 i, k, len, used = 0;
 
@@ -446,13 +450,13 @@ summary(const struct check *c, const struct ledger *led, FILE *out)
 		snprintf(draws, sizeof draws, ngettext("%llu draw",
 		    "%llu draws", c->commit_draws),
 		    (unsigned long long)c->commit_draws);
-		snprintf(forfeits, sizeof forfeits, ngettext("%llu draw",
+		snprintf(other, sizeof other, ngettext("%llu draw",
 		    "%llu draws", c->other_draws),
 		    (unsigned long long)c->other_draws);
 		text_row(&t, _(summary_label[S_COMMIT]), _("session %llu committed to %s, as "
 		    "expected; %s under it, %s under other sessions\n"),
 		    (unsigned long long)c->commit_seq, c->o->expect_commit,
-		    draws, forfeits);
+		    draws, other);
 	}
 	if (c->head_hex != NULL)
 		text_row(&t, _(summary_label[S_EXPECTED]), _("record %llu begins %s, as "

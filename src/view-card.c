@@ -10,7 +10,10 @@
 
 /* Every word this view shows. */
 #define W_NEXT		_("Next prize")
-#define W_UNIT		_("%u of %u")		/* 2 of 5 */
+/* TRANSLATORS: the prize's unit being drawn: the 2nd of its 5 ("2 of 5");
+ * also, on the start screen's list of prizes, how many of a prize are left
+ * to draw, under the heading "left" ("3 of 5"). */
+#define W_UNIT		_("%u of %u")
 #define W_PRESS		_("Press Space to draw one, b to draw many at once")
 
 void

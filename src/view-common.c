@@ -24,6 +24,8 @@ ui_may_draw(const struct ui *ui)
 }
 
 #define W_REHEARSAL	_(" REHEARSAL ")
+/* TRANSLATORS: the command of --on-roll or --on-reveal failed; then
+ * "exit status" or "signal" and its number: play.sh failed (exit status 1) */
 #define W_HOOK_FAILED	_("%s failed (%s %d); the show goes on without it")
 #define W_HOOK_EXIT	_("exit status")
 #define W_HOOK_SIGNAL	_("signal")

@@ -21,7 +21,10 @@
 #define W_LEFT		_("%u of %u left")
 #define W_LAST		_("Last winners")
 #define W_NO_DRAWS	_("No draws yet")
+/* TRANSLATORS: the console's last winners: Ana Lee, Coffee mug (a name,
+ * then a prize), marked when the winner was not here */
 #define W_GONE		_("%s, %s (not here)")
+/* TRANSLATORS: Ana Lee, Coffee mug (a name, then a prize) */
 #define W_STANDS	_("%s, %s")
 #define W_KEYS		_("Space draw   b batch   n not here   w winners   " \
 			    "? keys   q quit")

@@ -27,7 +27,8 @@
 #define W_IN_PLACE	_("in place of %s, who is not here")
 #define W_ALL_DRAWN	_("Every prize has been drawn")
 #define W_NOBODY	_("Nobody eligible is left for %s")
-#define W_NOBODY_GROUP	_("Nobody eligible is left for %s (%s)")
+/* TRANSLATORS: a prize, then the group it is kept for: Staff hamper, Staff */
+#define W_NOBODY_GROUP	_("Nobody eligible is left for %s (kept for %s)")
 
 enum phase {
 	PHASE_CARD,

@@ -14,11 +14,14 @@
 #define W_TICKETS(n)	ngettext("%llu ticket", "%llu tickets", n)
 #define W_PRIZES	_("Prizes")
 #define W_LEFT		_("left")
+/* TRANSLATORS: see "%u of %u" on the prize card; here: 3 of 5 left. */
 #define W_LEFT_OF	_("%u of %u")
 #define W_NEXT		_("Next prize")
 #define W_FINGERPRINT	_("Draw fingerprint, photograph this:  %.8s %.8s")
 #define W_WITNESS	_("Witness: %s")
+/* TRANSLATORS: Last winner: Ana Lee, Coffee mug (a name, then a prize) */
 #define W_LAST		_("Last winner: %s, %s")
+/* TRANSLATORS: Last: Ana Lee, Coffee mug, not here (a name, then a prize) */
 #define W_LAST_GONE	_("Last: %s, %s, not here")
 #define W_PRESS		_("Press Space to draw")
 #define W_NOBODY	_("Nobody eligible is left for %s")
