@@ -285,9 +285,10 @@ cli_commit_card(struct cli *c, struct roster *r, const struct prizes *p)
 		text_row(&t, _(card_label[K_PRIZES]), _("%s: file %s\n"), p->file,
 		    s.prizes_hex);
 	else
-		/* TRANSLATORS: no prize table: the draws are called as the
-		 * screen calls them ("Draw %s"), one title a draw */
 		text_row(&t, _(card_label[K_PRIZES]), "%s\n",
+		    /* TRANSLATORS: no prize table: the draws are called
+		     * as the screen calls them ("Draw %s"), one title a
+		     * draw */
 		    _("none: Draw 1, Draw 2, ..."));
 	text_row(&t, _(card_label[K_RULES]), "%s\n", c->repeat ?
 	    _("winners stay in the draw") : _("nobody wins twice"));
