@@ -124,7 +124,7 @@ run:
 	@mkdir -p tests/out
 	@rm -f tests/out/demo.log tests/out/demo.log.*
 	TEXTDOMAINDIR="$(abspath $(B)/locale)" ./$(BIN) -i data/roster.csv -p data/prizes.csv --weight-column tickets \
-	    --group-column team -l tests/out/demo.log --title "Spring Meetup"
+	    --group-column team -l tests/out/demo.log --title "Spring Meetup 2026"
 
 bench:
 	@tests/install-deps $(BUILD_DEPS) tmux python3 time
@@ -187,10 +187,10 @@ install: $(BIN) $(MO)
 	cp -f src/raffle-verify.py $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
 	chmod 755 $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py
 	for l in $(LINGUAS); do \
-		mkdir -p $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		cp -f $(B)/locale/$$l/LC_MESSAGES/raffle.mo \
-		    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/raffle.mo && \
-		chmod 644 $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/raffle.mo \
+		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/raffle.mo && \
+		chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/raffle.mo \
 		    || exit 1; \
 	done
 
@@ -198,7 +198,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/raffle $(DESTDIR)$(MANPREFIX)/man1/raffle.1 \
 	    $(DESTDIR)$(MANPREFIX)/man5/raffle.log.5 \
 	    $(DESTDIR)$(PREFIX)/share/raffle/raffle-verify.py \
-	    $(LINGUAS:%=$(DESTDIR)$(PREFIX)/share/locale/%/LC_MESSAGES/raffle.mo)
+	    $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/raffle.mo)
 
 clean:
 	rm -rf raffle build tests/out

@@ -417,7 +417,7 @@ cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 	struct session		s;
 	struct draw_stop	stop;
 	struct fault		f;
-	char			draws[64], records[64];
+	char			line[512];
 	int			status;
 
 	if (cli_open(c, &s, r, p, &f) != 0 ||
@@ -431,18 +431,8 @@ cli_session(struct cli *c, struct roster *r, const struct prizes *p)
 		return EXIT_EXHAUSTED;
 	}
 	/* A run on an old log says so: it is not a fresh start. */
-	if (s.led.nrecords > 0) {
-		snprintf(draws, sizeof draws, ngettext("%zu draw", "%zu draws",
-		    s.ev.nresults), s.ev.nresults);
-		snprintf(records, sizeof records, ngettext("%llu record",
-		    "%llu records", s.led.nrecords),
-		    (unsigned long long)s.led.nrecords);
-		/* TRANSLATORS: raffle.log: continues an existing log of 2
-		 * draws (4 records), in the same session */
-		warn_msg(_("%s: continues an existing log of %s (%s), %s"),
-		    s.led.path, draws, records, s.resumed ?
-		    _("in the same session") : _("in a new session"));
-	}
+	if (session_continues(&s, line, sizeof line))
+		warn_msg("%s", line);
 	if (cli_ready(c, &s, c->mode == MODE_DRAW && c->draw != DRAW_ALL ?
 	    c->draw : c->mode == MODE_FORFEIT ? 1 : 0, &f) != 0)
 		goto fail;

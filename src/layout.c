@@ -102,7 +102,7 @@ cells_big(struct cells *c, struct font *fn, const char *const *names,
 
 void
 layout_cells(struct cells *c, struct font *fn, const char *const *names,
-    size_t n, size_t width, size_t height)
+    const char *const *lines, size_t n, size_t width, size_t height)
 {
 	struct grid	g;
 	size_t		i, w, widest = 8;
@@ -122,8 +122,8 @@ layout_cells(struct cells *c, struct font *fn, const char *const *names,
 			return;
 	}
 	for (i = 0; i < n; i++)
-		if ((w = text_width(names[i], strlen(names[i])) + 6) > widest)
-			widest = w;		/* " 123  " before the name */
+		if ((w = text_width(lines[i], strlen(lines[i])) + 2) > widest)
+			widest = w;
 	layout_grid(&g, n, widest, width, height);
 	c->cols = g.cols;
 	c->rows = g.rows;

@@ -55,10 +55,12 @@ struct cells {
  * Lay the n names out in width x height: up to 10 (or 20, smaller) on
  * one page in big letters, more in pages of 10; where that does not fit,
  * pages of 6 or 3 if four pages hold them all; beyond LAYOUT_BIG_MAX or
- * where some name fits no big cell, in plain text as many as fit. Big
- * letters as large as every name allows. Without a font, plain text.
+ * where some name fits no big cell, in plain text as many as fit, each
+ * cell as wide as the widest of lines (what a cell says in plain text,
+ * its number and marks included). Big letters as large as every name
+ * allows. Without a font, plain text.
  */
 void	 layout_cells(struct cells *, struct font *, const char *const *,
-	    size_t, size_t, size_t);
+	    const char *const *, size_t, size_t, size_t);
 
 #endif

@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "screen.h"
 #include "text.h"
 #include "util.h"
 
@@ -182,6 +183,9 @@ usage(FILE *fp)
 
 	for (i = 0; usage_parts[i] != NULL; i++)
 		fprintf(fp, "%s%s", i ? "\n" : "", _(usage_parts[i]));
+	fprintf(fp, "\n%s", _("Screen keys:\n"));
+	for (i = 0; screen_keys[i] != NULL; i++)
+		fprintf(fp, "  %s\n", _(screen_keys[i]));
 }
 
 /* Complain about the command line and exit 64. */

@@ -160,6 +160,58 @@ ui_center(struct ui *ui, int y, enum role r, const char *s)
 	    (size_t)ui->cols);
 }
 
+/*
+ * Cut msg into lines of at most width columns, at spaces, or inside a
+ * word too long for a line (between characters); msg needs room for one
+ * more byte a line.
+ */
+size_t
+ui_wrap(char *msg, const char **lines, size_t max, size_t width)
+{
+	size_t	n = 0, fit;
+	char	*p = msg, *sp;
+
+	while (*p != '\0' && n + 1 < max) {
+		lines[n++] = p;
+		fit = text_fit(p, strlen(p), width, NULL);
+		if (p[fit] == '\0')
+			break;
+		for (sp = p + fit; sp > p && *sp != ' '; sp--)
+			;
+		if (sp == p)
+			sp = p + (fit > 0 ? fit : 1);
+		if (*sp == ' ')
+			*sp++ = '\0';
+		else {
+			memmove(sp + 1, sp, strlen(sp) + 1);
+			*sp++ = '\0';
+		}
+		p = sp;
+	}
+	lines[n] = NULL;
+	return n;
+}
+
+/*
+ * Centre s from row y, cut at spaces into lines that fit the screen less a
+ * margin, at most 3 of them; paint them unless measure. Returns the rows.
+ */
+int
+ui_center_lines(struct ui *ui, int y, enum role r, const char *s, int measure)
+{
+	char		buf[1024];
+	const char	*lines[4];
+	size_t		n, i;
+
+	if (ui->cols <= 4)
+		return 0;
+	ui_clean(buf, sizeof buf - 4, s);
+	n = ui_wrap(buf, lines, 4, (size_t)ui->cols - 4);
+	for (i = 0; !measure && i < n; i++)
+		ui_center(ui, y + (int)i, r, lines[i]);
+	return (int)n;
+}
+
 /* A filled box with a border, for overlays. */
 void
 ui_box(struct ui *ui, int y, int x, int h, int w, enum role r)

@@ -271,6 +271,9 @@ screen_run(struct session *s, const struct screen_opts *o)
 	getmaxyx(stdscr, ui.rows, ui.cols);
 	warn_ui = &ui;
 	warn_set_sink(warn_to_notice);
+	if (!o->follow)
+		session_continues(s, ui.continues, sizeof ui.continues);
+	ui.continued = s->ev.nresults;
 
 	/*
 	 * A new session (its secret made, kept and its commitment recorded,

@@ -35,6 +35,12 @@ struct screen_opts {
  */
 int	 screen_available(char *, size_t);
 
+/*
+ * The screen's keys, a line each (untranslated: pass each through _()),
+ * for its help and for --help.
+ */
+extern const char *const screen_keys[];
+
 /* Run the screen until the emcee quits; returns the exit status. */
 int	 screen_run(struct session *, const struct screen_opts *);
 

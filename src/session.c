@@ -375,6 +375,25 @@ session_commit(struct session *s, uint64_t want, struct fault *f)
 }
 
 int
+session_continues(const struct session *s, char *buf, size_t size)
+{
+	char	draws[64], records[64];
+
+	if (s->replayed == 0)
+		return 0;
+	snprintf(draws, sizeof draws, ngettext("%zu draw", "%zu draws",
+	    s->ev.nresults), s->ev.nresults);
+	snprintf(records, sizeof records, ngettext("%llu record",
+	    "%llu records", s->replayed), (unsigned long long)s->replayed);
+	/* TRANSLATORS: raffle.log: continues an existing log of 2 draws
+	 * (4 records), in the same session */
+	snprintf(buf, size, _("%s: continues an existing log of %s (%s), %s"),
+	    s->led.path, draws, records, s->resumed ? _("in the same session") :
+	    _("in a new session"));
+	return 1;
+}
+
+int
 session_needs_witness(const struct session *s)
 {
 	return s->seq != 0 && s->witness_seq == 0;

@@ -82,6 +82,12 @@ int	 session_open(struct session *, struct roster *, const struct prizes *,
  */
 int	 session_commit(struct session *, uint64_t, struct fault *);
 
+/*
+ * Say into buf that this run continues a log that held records when it
+ * was opened, with its draws and records. Returns 0 when the log was new.
+ */
+int	 session_continues(const struct session *, char *, size_t);
+
 /* Whether the session is begun but has no witness record yet. */
 int	 session_needs_witness(const struct session *);
 

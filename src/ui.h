@@ -129,6 +129,9 @@ struct ui {
 	uint64_t		 seen_session;
 
 	char			 notice[256];	/* why nothing was drawn */
+	/* That the run continues an old log, said until its first draw. */
+	char			 continues[512];
+	size_t			 continued;	/* results in the log then */
 	char			 error[1024];
 	int			 done, status;
 };
@@ -142,6 +145,10 @@ void	 ui_put(struct ui *, int, int, enum role, const char *, size_t);
 void	 ui_center(struct ui *, int, enum role, const char *);
 /* Copy text without the characters that take no width; returns length. */
 size_t	 ui_clean(char *, size_t, const char *);
+/* Cut text at spaces into lines of at most width columns; their count. */
+size_t	 ui_wrap(char *, const char **, size_t, size_t);
+/* Centre text from row y in lines that fit, at most 3; the rows it takes. */
+int	 ui_center_lines(struct ui *, int, enum role, const char *, int);
 /* A filled box with a border at (y, x), h rows by w columns. */
 void	 ui_box(struct ui *, int, int, int, int, enum role);
 /* Render text large to fit cols x rows (see bigfont_render()); 0 or -1. */

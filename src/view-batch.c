@@ -60,16 +60,37 @@ page_span(const struct ui *ui, size_t *first, size_t *end)
 static void
 batch_layout(struct ui *ui)
 {
-	const char	**names;
-	size_t		 i;
+	const struct ev_result	*res;
+	const char		**names;
+	char			**lines, who[512], *landed, *gone;
+	size_t			  i;
 
 	if (ui->cells_cols == ui->cols && ui->cells_rows == ui->rows)
 		return;
 	names = xreallocarray(NULL, ui->batch_n + 1, sizeof *names);
+	lines = xreallocarray(NULL, ui->batch_n + 1, sizeof *lines);
+	/* In plain text a cell says the winner, or that they are not here. */
+	for (i = 0; i < ui->batch_n; i++) {
+		res = &ui->s->ev.results[ui->batch[i]];
+		names[i] = res->name;
+		landed = xasprintf(W_PLAIN, 9999u, ui_winner(ui, res, who,
+		    sizeof who));
+		gone = xasprintf(W_PLAIN_GONE, res->name);
+		if (text_width(gone, strlen(gone)) >
+		    text_width(landed, strlen(landed))) {
+			free(landed);
+			lines[i] = gone;
+		} else {
+			free(gone);
+			lines[i] = landed;
+		}
+	}
+	layout_cells(&ui->cells, ui->font, names,
+	    (const char *const *)lines, ui->batch_n, (size_t)ui->cols - 4,
+	    (size_t)ui->rows - 5);
 	for (i = 0; i < ui->batch_n; i++)
-		names[i] = ui->s->ev.results[ui->batch[i]].name;
-	layout_cells(&ui->cells, ui->font, names, ui->batch_n,
-	    (size_t)ui->cols - 4, (size_t)ui->rows - 5);
+		free(lines[i]);
+	free(lines);
 	free(names);
 	ui->cells_cols = ui->cols;
 	ui->cells_rows = ui->rows;

@@ -8,7 +8,7 @@
 #include "text.h"
 #include "ui.h"
 
-static const char *const help[] = {
+const char *const screen_keys[] = {
 	N_("Space, Enter,  draw the next winner (a held key draws once:"),
 	N_("PgDn, Right    let go, then press again); while names roll,"),
 	N_("               Space lands them at once"),
@@ -63,38 +63,6 @@ box_lines(struct ui *ui, const char *title, const char *const *lines,
 		ui_put(ui, y + 2 + (int)i, x + 3, r, lines[i], (size_t)bw - 6);
 }
 
-/*
- * Cut msg into lines of at most width columns, at spaces, or inside a
- * word too long for a line (between characters); msg needs room for one
- * more byte a line.
- */
-static size_t
-wrap_words(char *msg, const char **lines, size_t max, size_t width)
-{
-	size_t	n = 0, fit;
-	char	*p = msg, *sp;
-
-	while (*p != '\0' && n + 1 < max) {
-		lines[n++] = p;
-		fit = text_fit(p, strlen(p), width, NULL);
-		if (p[fit] == '\0')
-			break;
-		for (sp = p + fit; sp > p && *sp != ' '; sp--)
-			;
-		if (sp == p)
-			sp = p + (fit > 0 ? fit : 1);
-		if (*sp == ' ')
-			*sp++ = '\0';
-		else {
-			memmove(sp + 1, sp, strlen(sp) + 1);
-			*sp++ = '\0';
-		}
-		p = sp;
-	}
-	lines[n] = NULL;
-	return n;
-}
-
 /* The question asked, in words that name exactly what will happen. */
 static void
 ask_paint(struct ui *ui)
@@ -112,7 +80,7 @@ ask_paint(struct ui *ui)
 	} else
 		snprintf(msg, sizeof msg, W_BATCH(ui->ask_count), ui->ask_count,
 		    ev->prizes[ui->ask_prize].label);
-	n = wrap_words(msg, lines, 12, ui->cols > 70 ? 60 :
+	n = ui_wrap(msg, lines, 12, ui->cols > 70 ? 60 :
 	    (size_t)ui->cols - 8);
 	lines[n++] = "";
 	lines[n++] = W_YES_NO;
@@ -131,8 +99,8 @@ overlay_paint(struct ui *ui)
 
 	switch (ui->overlay) {
 	case OVERLAY_HELP:
-		for (n = 0; help[n] != NULL; n++)
-			lines[n] = _(help[n]);
+		for (n = 0; screen_keys[n] != NULL; n++)
+			lines[n] = _(screen_keys[n]);
 		lines[n] = NULL;
 		box_lines(ui, W_KEYS, lines, ROLE_NORMAL);
 		break;
@@ -145,7 +113,7 @@ overlay_paint(struct ui *ui)
 	case OVERLAY_ERROR:
 		width = ui->cols > 70 ? 60 : (size_t)ui->cols - 8;
 		snprintf(msg, sizeof msg, "%s", ui->error);
-		n = wrap_words(msg, lines, 12, width);
+		n = ui_wrap(msg, lines, 12, width);
 		lines[n++] = "";
 		lines[n++] = W_ERROR;
 		lines[n] = NULL;

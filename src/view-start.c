@@ -118,10 +118,12 @@ start_paint(struct ui *ui)
 	size_t		 people, shown_prizes;
 	uint64_t	 tickets;
 	long		 next, blocked;
-	int		 y, bottom = ui->rows - 3, body, head, room, last;
+	int		 y, bottom = ui->rows - 3, body, head, room, last, go_on;
 
 	next = event_next_drawable(ev, &blocked);
 	last = ui->have_shown && ui->shown < ev->nresults;
+	go_on = ui->continues[0] != '\0' && ev->nresults == ui->continued ?
+	    ui_center_lines(ui, 0, ROLE_DIM, ui->continues, 1) : 0;
 	/*
 	 * Everything but the headline, from row 1 to a blank row above the
 	 * hint: the counts and a blank row, the prizes, a blank row, the
@@ -131,7 +133,7 @@ start_paint(struct ui *ui)
 	shown_prizes = ev->generic ? 0 : ev->ntable + 1;
 	body = 2 + (int)shown_prizes + 1 + (s->seq != 0 && s->step == 0) +
 	    (s->seq != 0 && s->step == 0 && s->witness != NULL &&
-	    s->witness[0] != '\0') + last;
+	    s->witness[0] != '\0') + last + go_on;
 	room = bottom - 2 - body - 1;
 	if (room < 0) {
 		shown_prizes = shown_prizes > (size_t)-room ?
@@ -173,6 +175,8 @@ start_paint(struct ui *ui)
 		    r->name, ev->prizes[r->prize].label);
 		ui_center(ui, y++, ROLE_DIM, line);
 	}
+	if (go_on)
+		ui_center_lines(ui, y, ROLE_DIM, ui->continues, 0);
 	if (ui->notice[0] != '\0')
 		ui_center(ui, bottom, ROLE_PRIZE, ui->notice);
 	else if (next >= 0 && ui->o->follow)

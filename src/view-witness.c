@@ -31,6 +31,8 @@ witness_paint(struct ui *ui)
 	if (y < 1)
 		y = 1;
 	ui_center(ui, y, ROLE_TITLE, W_BEFORE);
+	if (ui->continues[0] != '\0')
+		y += ui_center_lines(ui, y + 1, ROLE_DIM, ui->continues, 0);
 	y += 2;
 	ui_center(ui, y++, ROLE_NORMAL, W_FINGERPRINT);
 	hex_encode(hex, ui->s->commit, 32);

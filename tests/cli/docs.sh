@@ -18,6 +18,21 @@ t_every_option_in_help_is_known() {
 	done
 }
 
+t_help_lists_the_keys_the_screen_shows() {
+	run "$RAFFLE" --help
+	expect_status 0
+	out_has "Screen keys:"
+	# Every line of the screen's own help (press ?), as it is there.
+	for k in "Space, Enter,  draw the next winner (a held key draws once:" \
+	    "PgDn, Right    let go, then press again); while names roll," \
+	    "n              the winner shown or selected is not here: asks," \
+	    "b, .           draw many of this prize at once: asks, then y" \
+	    "w              every prize's winners (w again: back)" \
+	    "q              quit (asks first)"; do
+		out_has "  $k"
+	done
+}
+
 t_every_exit_status_is_documented() {
 	for s in 0 1 64 65 66 70 73 74 75 130; do
 		grep -q "^\.It $s\$" "$RAFFLE_TOP/man/raffle.1" || fail "exit $s not in the man page"

@@ -99,6 +99,21 @@ t_a_no_show_replaces_exactly_one_cell() {
 	see "2  $(last_draw name), in place of $gone"
 }
 
+t_a_no_show_in_plain_text_says_so_whole() {
+	setup "Mug,6"
+	SIZE=80x24 screen -i r.csv -p p.csv --font none.hex --spin 2
+	see "Press Space to draw"
+	keys b y
+	see "6  $(nth_draw 6)" 15
+	gone=$(nth_draw 2)
+	keys Right n
+	see "$gone is not here"
+	keys y
+	# The cell says it whole, then lands on the replacement.
+	see "$gone, not here" 10
+	see "2  $(last_draw name)" 15
+}
+
 t_space_on_the_last_page_draws_the_next_batch_then_the_next_prize() {
 	setup "Mug,10" "Hat,2"
 	SIZE=200x60 screen -i r.csv -p p.csv --batch 5 --spin 0

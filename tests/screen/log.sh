@@ -159,3 +159,42 @@ t_a_witness_given_on_the_command_line_skips_the_question() {
 	see "Press Space to draw"
 	grep -q '	witness	text=dice 3 5	' raffle.log || fail "not recorded"
 }
+
+t_a_screen_on_an_old_log_says_it_continues_it() {
+	screen $SAMPLE --spin 0
+	see "Press Space to draw"
+	unseen "continues an existing log"
+	keys Space
+	see "Winner"
+	keys q y
+	ended
+	# The same roster: the session goes on, and the screen says so
+	# until this run's first draw.
+	restart
+	screen $SAMPLE --spin 0
+	see "raffle.log: continues an existing log of 1 draw (3 records), in the same session"
+	see "Press Space to draw"
+	keys Space
+	see "Winner"
+	keys Escape
+	see "Press Space to draw"
+	unseen "continues an existing log"
+	keys q y
+	ended
+	# Another roster begins a new session: the question for the witness
+	# says the log is not new, whole at 80 columns.
+	restart
+	head -n 20 "$DATA/roster.csv" > fewer.csv
+	SIZE=80x24 KEEP_WITNESS=1 screen -i fewer.csv -p "$DATA/prizes.csv" \
+	    --weight-column tickets --group-column team --spin 0
+	see "Now the witness"
+	see "raffle.log: continues an existing log of 2 draws (4 records), in a new"
+	keys Enter
+	see "Press Space to draw"
+	see "raffle.log: continues an existing log of 2 draws (4 records), in a new"
+	keys q y
+	ended
+	run "$RAFFLE" -i "$DATA/roster.csv" -i fewer.csv -p "$DATA/prizes.csv" \
+	    --weight-column tickets --group-column team --verify
+	expect_status 0
+}

@@ -583,16 +583,16 @@ test_batch_layout_big_for_ten_plain_for_many(void **state)
 	for (i = 0; i < 300; i++)
 		many[i] = ten[i % 10];
 	/* Without a font, plain text, never wider than the window. */
-	layout_cells(&c, NULL, ten, 10, 76, 19);
+	layout_cells(&c, NULL, ten, ten, 10, 76, 19);
 	assert_false(c.big);
 	assert_true(c.cols * c.cell_w <= 76);
-	assert_true(c.cell_w >= text_width("Diego Hernández", 16) + 6);
+	assert_true(c.cell_w >= text_width("Diego Hernández", 16) + 2);
 	if ((fn = font_open(FONT_DEFAULT_PATH, &f)) == NULL) {
 		skip();
 		return;
 	}
 	/* Ten at 200x60: big letters, two columns of five, one page. */
-	layout_cells(&c, fn, ten, 10, 196, 55);
+	layout_cells(&c, fn, ten, ten, 10, 196, 55);
 	assert_true(c.big);
 	assert_int_equal(c.cols, 2);
 	assert_int_equal(c.rows, 5);
@@ -600,21 +600,21 @@ test_batch_layout_big_for_ten_plain_for_many(void **state)
 	assert_true(c.size >= 1);
 	assert_true(c.rows * c.cell_h <= 55 && c.cols * c.cell_w <= 196);
 	/* Ten at 120x35: big letters still, three to a page. */
-	layout_cells(&c, fn, ten, 10, 116, 30);
+	layout_cells(&c, fn, ten, ten, 10, 116, 30);
 	assert_true(c.big);
 	assert_int_equal(c.per_page, 3);
 	assert_int_equal(c.pages, 4);
 	/* Thirty: pages of ten. 300: plain text, pages as many as fit. */
-	layout_cells(&c, fn, many, 30, 196, 55);
+	layout_cells(&c, fn, many, many, 30, 196, 55);
 	assert_true(c.big);
 	assert_int_equal(c.per_page, 10);
 	assert_int_equal(c.pages, 3);
-	layout_cells(&c, fn, many, 300, 196, 55);
+	layout_cells(&c, fn, many, many, 300, 196, 55);
 	assert_false(c.big);
 	assert_true(c.per_page * c.pages >= 300);
 	assert_true(c.cols * c.cell_w <= 196 && c.rows <= 55);
 	/* Every name fits its cell at the chosen size, in one line. */
-	layout_cells(&c, fn, ten, 10, 196, 55);
+	layout_cells(&c, fn, ten, ten, 10, 196, 55);
 	for (i = 0; i < 10; i++)
 		assert_true(bigfont_size(fn, ten[i], c.cell_w - 2, c.cell_h -
 		    LAYOUT_CELL_EXTRA, c.size, 1, 0) >= 0);
