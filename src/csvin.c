@@ -4,8 +4,8 @@
  * One loop on the caller's thread: read a block, hash it (the roster's
  * fingerprint is BLAKE2b-256 of the file's bytes), convert it if the file
  * has another encoding, and parse it; each row goes to the caller's
- * callback as soon as it ends. A million-row roster is read this way in
- * about a quarter of a second, which no user notices.
+ * callback as soon as it ends. A million-row roster is read and handled
+ * this way in about half a second, which no user waits for.
  *
  * libcsv reports byte offsets, not lines. Lines are counted from the
  * callbacks instead: with CSV_REPALL_NL every line break outside a field
