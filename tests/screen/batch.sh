@@ -114,6 +114,19 @@ t_a_no_show_in_plain_text_says_so_whole() {
 	see "2  $(last_draw name)" 15
 }
 
+t_a_second_column_shows_in_the_grid() {
+	setup "Mug,5"
+	awk 'BEGIN { print "name,table"; for (i = 1; i <= 40; i++) print "Person " i ",Table " i }' > r.csv
+	SIZE=200x60 screen -i r.csv -p p.csv --show-column table --spin 0
+	see "Press Space to draw"
+	keys b y
+	see "Mug: winners 1-5 of 5"
+	for k in 1 2 3 4 5; do
+		name=$(nth_draw $k)
+		see "$k  $name · Table ${name#Person }"
+	done
+}
+
 t_space_on_the_last_page_draws_the_next_batch_then_the_next_prize() {
 	setup "Mug,10" "Hat,2"
 	SIZE=200x60 screen -i r.csv -p p.csv --batch 5 --spin 0
