@@ -94,14 +94,24 @@ key_load(struct session *s, const unsigned char commit[32], uint64_t steps)
 {
 	char		*path = key_path(s), buf[512], chex[65], xhex[65], nstr[21];
 	unsigned char	 x[32], c[32];
+	struct stat	 st;
 	uint64_t	 n = 0;
 	ssize_t		 len;
 	int		 fd, rc = -1;
 
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	free(path);
-	if (fd == -1)
+	if (fd == -1) {
+		free(path);
 		return -1;
+	}
+	/* Whoever can read the secret can foresee every draw left. */
+	if (fstat(fd, &st) == 0 && (st.st_mode & 077) != 0 &&
+	    fchmod(fd, 0600) == 0)
+		warn_msg(_("%s could be read by others; it is private (0600) "
+		    "now. Whoever read it can foresee this session's draws: if "
+		    "that may have happened, begin a new session with --commit"),
+		    path);
+	free(path);
 	len = read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (len <= 0)

@@ -123,6 +123,20 @@ t_the_log_never_holds_a_secret_before_its_draw() {
 	run "$RAFFLE" $SAMPLE --verify; expect_status 0
 }
 
+t_a_secret_others_can_read_is_made_private_and_said() {
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	[ "$(stat -c %a raffle.log.key)" = 600 ] || fail "the secret is not 0600"
+	chmod 644 raffle.log.key
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	err_has "raffle.log.key could be read by others; it is private (0600) now"
+	err_has "begin a new session with --commit"
+	[ "$(stat -c %a raffle.log.key)" = 600 ] || fail "the secret was left readable"
+	# Said once: the next run finds it private.
+	run "$RAFFLE" $SAMPLE --draw 1; expect_status 0
+	err_lacks "could be read by others"
+	run "$RAFFLE" $SAMPLE --verify; expect_status 0
+}
+
 t_a_committed_session_draws_the_same_whoever_runs_it() {
 	run "$RAFFLE" $SAMPLE --commit; expect_status 0
 	mkdir a b c
