@@ -219,15 +219,7 @@ check_witness(const struct cli *c, const struct session *s, struct fault *f)
 		    "commitment, or it protects nothing: commit first with "
 		    "--commit, publish the commitment, then draw with "
 		    "--witness"));
-	if (!session_needs_witness(s))
-		return fault_set(f, EXIT_USAGE, s->step > 0 ?
-		    _("%s: session %llu has its witness already (record %llu) "
-		    "and has drawn; a witness cannot be changed") :
-		    _("%s: session %llu has its witness already (record %llu); "
-		    "a witness cannot be changed"), s->led.path,
-		    (unsigned long long)s->seq,
-		    (unsigned long long)s->witness_seq);
-	return 0;
+	return session_check_witness(s, f);
 }
 
 /*

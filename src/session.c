@@ -410,12 +410,8 @@ session_needs_witness(const struct session *s)
 }
 
 int
-session_witness(struct session *s, const char *text, struct fault *f)
+session_check_witness(const struct session *s, struct fault *f)
 {
-	struct ledger_batch	 b;
-	char			*folded;
-	uint64_t		 seq;
-
 	if (s->seq == 0)
 		return fault_set(f, EXIT_USAGE, _("the witness comes after the "
 		    "commitment: begin the session first"));
@@ -427,6 +423,18 @@ session_witness(struct session *s, const char *text, struct fault *f)
 		    "a witness cannot be changed"), s->led.path,
 		    (unsigned long long)s->seq,
 		    (unsigned long long)s->witness_seq);
+	return 0;
+}
+
+int
+session_witness(struct session *s, const char *text, struct fault *f)
+{
+	struct ledger_batch	 b;
+	char			*folded;
+	uint64_t		 seq;
+
+	if (session_check_witness(s, f) != 0)
+		return -1;
 	folded = xstrdup(text);
 	folded[text_fold(folded, strlen(folded))] = '\0';
 	ledger_batch_init(&b, &s->led);

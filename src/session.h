@@ -92,6 +92,12 @@ int	 session_continues(const struct session *, char *, size_t);
 int	 session_needs_witness(const struct session *);
 
 /*
+ * Whether a witness can be recorded now: 0, or -1 (exit 64) when no
+ * session is begun or it has its witness already.
+ */
+int	 session_check_witness(const struct session *, struct fault *);
+
+/*
  * Record the witness (UTF-8; folded as names are; "" for none) in its own
  * record. Exit 64 if the session has one already or has drawn.
  */
